@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Configures and builds rapporteur into build/ (or $BUILD_DIR), two jobs.
+#   scripts/build.sh [extra cmake options]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build_dir=${BUILD_DIR:-build}
+cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=${BUILD_TYPE:-RelWithDebInfo} "$@" >/dev/null
+cmake --build "$build_dir" -j"${JOBS:-2}"

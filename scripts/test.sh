@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds and runs every test: once as a normal
+# build, once under AddressSanitizer and UBSan.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh --test
+jobs=${JOBS:-2}
+
+echo "== build (RelWithDebInfo)"
+BUILD_DIR=build scripts/build.sh -DRAPPORTEUR_SANITIZE=OFF
+echo "== tests"
+(cd build && ctest --output-on-failure -j"$jobs" --timeout 600)
+
+if [ "${RAPPORTEUR_SKIP_SANITIZERS:-0}" != 1 ]; then
+  echo "== build (AddressSanitizer + UBSan)"
+  BUILD_DIR=build-asan BUILD_TYPE=Debug scripts/build.sh -DRAPPORTEUR_SANITIZE=ON -DRAPPORTEUR_BENCH=OFF
+  echo "== tests under AddressSanitizer + UBSan"
+  (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+     ctest --output-on-failure -j"$jobs" --timeout 900 -E 'libreoffice')
+fi

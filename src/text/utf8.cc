@@ -1,0 +1,169 @@
+#include "src/text/utf8.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <memory>
+
+namespace rapporteur::text {
+namespace {
+
+struct BomRule {
+  std::string_view bom;
+  const char* encoding;
+};
+
+// Longest first: the UTF-32LE BOM begins with the UTF-16LE one.
+constexpr BomRule kBoms[] = {
+    {"\x00\x00\xFE\xFF", "UTF-32BE"}, {"\xFF\xFE\x00\x00", "UTF-32LE"},
+    {"\xEF\xBB\xBF", "UTF-8"},        {"\xFE\xFF", "UTF-16BE"},
+    {"\xFF\xFE", "UTF-16LE"},
+};
+
+const char* EncodingFromBom(std::string_view bytes, std::size_t* bom_length) {
+  for (const BomRule& rule : kBoms) {
+    std::string_view bom(rule.bom.data(), rule.bom.size());
+    if (bytes.substr(0, bom.size()) == bom) {
+      *bom_length = bom.size();
+      return rule.encoding;
+    }
+  }
+  return nullptr;
+}
+
+// ICU's charset detector; nullptr when it has no confident answer.
+std::string DetectEncoding(std::string_view bytes) {
+  UErrorCode err = U_ZERO_ERROR;
+  std::unique_ptr<UCharsetDetector, decltype(&ucsdet_close)> det(ucsdet_open(&err),
+                                                                  ucsdet_close);
+  if (U_FAILURE(err)) return "";
+  ucsdet_setText(det.get(), bytes.data(), static_cast<int32_t>(bytes.size()), &err);
+  const UCharsetMatch* match = ucsdet_detect(det.get(), &err);
+  if (U_FAILURE(err) || match == nullptr) return "";
+  const char* name = ucsdet_getName(match, &err);
+  return U_SUCCESS(err) && name != nullptr ? name : "";
+}
+
+Result<std::string> Convert(std::string_view bytes, const std::string& encoding) {
+  UErrorCode err = U_ZERO_ERROR;
+  std::unique_ptr<UConverter, decltype(&ucnv_close)> conv(ucnv_open(encoding.c_str(), &err),
+                                                          ucnv_close);
+  if (U_FAILURE(err)) return InvalidArgument("unknown encoding '" + encoding + "'");
+  ucnv_setToUCallBack(conv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &err);
+  icu::UnicodeString unicode(bytes.data(), static_cast<int32_t>(bytes.size()), conv.get(), err);
+  if (U_FAILURE(err)) {
+    return InvalidInput("not valid " + encoding + " text");
+  }
+  std::string out;
+  unicode.toUTF8String(out);
+  return out;
+}
+
+}  // namespace
+
+std::optional<std::size_t> FindInvalidUtf8(std::string_view bytes) {
+  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
+  const auto length = static_cast<int32_t>(bytes.size());
+  int32_t i = 0;
+  while (i < length) {
+    // Hot loop over whole files: skip ASCII without calling into ICU.
+    if (s[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) return static_cast<std::size_t>(start);
+  }
+  return std::nullopt;
+}
+
+Result<std::string> DecodeToUtf8(std::string_view bytes, std::string_view encoding) {
+  std::size_t bom_length = 0;
+  const char* bom_encoding = EncodingFromBom(bytes, &bom_length);
+  std::string chosen(encoding);
+  if (chosen.empty() && bom_encoding != nullptr) chosen = bom_encoding;
+  if (bom_encoding != nullptr && chosen == bom_encoding) bytes.remove_prefix(bom_length);
+  if (chosen.empty()) {
+    if (!FindInvalidUtf8(bytes)) return std::string(bytes);
+    chosen = DetectEncoding(bytes);
+    if (chosen.empty()) chosen = "windows-1252";
+  }
+  const bool is_utf8 = chosen == "UTF-8" || chosen == "utf-8" || chosen == "utf8";
+  if (is_utf8) {
+    if (std::optional<std::size_t> bad = FindInvalidUtf8(bytes)) {
+      return InvalidInput("invalid UTF-8 at byte " + std::to_string(*bad + bom_length));
+    }
+    return std::string(bytes);
+  }
+  return Convert(bytes, chosen);
+}
+
+std::string NormalizeNfc(std::string_view utf8) {
+  UErrorCode err = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
+  if (U_FAILURE(err)) return std::string(utf8);
+  icu::UnicodeString s = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  if (nfc->isNormalized(s, err) && U_SUCCESS(err)) return std::string(utf8);
+  err = U_ZERO_ERROR;
+  icu::UnicodeString normalized = nfc->normalize(s, err);
+  if (U_FAILURE(err)) return std::string(utf8);
+  std::string out;
+  normalized.toUTF8String(out);
+  return out;
+}
+
+std::string CollapseWhitespace(std::string_view utf8) {
+  std::string out;
+  out.reserve(utf8.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+  const auto length = static_cast<int32_t>(utf8.size());
+  bool pending_space = false;
+  int32_t i = 0;
+  while (i < length) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    // Zero-width characters and soft hyphens carry no text.
+    if (c == 0x200B || c == 0xFEFF || c == 0x00AD || c == 0x200C || c == 0x200D) continue;
+    if (c >= 0 && (u_isUWhiteSpace(c) || c == 0x00A0)) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out.push_back(' ');
+    pending_space = false;
+    out.append(utf8.substr(start, i - start));
+  }
+  return out;
+}
+
+bool HasCjk(std::string_view utf8) {
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+  const auto length = static_cast<int32_t>(utf8.size());
+  int32_t i = 0;
+  while (i < length) {
+    if (s[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) continue;
+    UErrorCode err = U_ZERO_ERROR;
+    const UScriptCode script = uscript_getScript(c, &err);
+    if (script == USCRIPT_HAN || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA ||
+        script == USCRIPT_HANGUL) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace rapporteur::text
