@@ -93,9 +93,18 @@ struct ClauseCounts {
               merged = 0;
 };
 
+// Sizes of the versions and of the redline, in tokens (words, numbers and
+// punctuation marks; whitespace is not a token).
+struct ComparisonStats {
+  std::size_t tokens_before = 0, tokens_after = 0;
+  std::size_t inserted_tokens = 0, deleted_tokens = 0;  // in the redline as shown
+  std::size_t moved_tokens = 0;  // old-side tokens of clauses that moved
+};
+
 struct Comparison {
   std::vector<ClauseChange> clauses;
   ClauseCounts counts;
+  ComparisonStats stats;
   bool approximate = false;  // some clause diff was cut by the budget
   bool title_changed = false;
   std::vector<Edit> title_edits;

@@ -10,7 +10,7 @@ using Seq = std::span<const std::uint32_t>;
 // Appends a run, merging with the previous one and keeping deletions before
 // insertions inside a change, so that scripts compare equal however the
 // recursion split them.
-void Emit(std::vector<Run>* runs, DiffOp op, std::size_t count) {
+void Emit(std::vector<EditRun>* runs, DiffOp op, std::size_t count) {
   if (count == 0) return;
   const auto n = static_cast<std::uint32_t>(count);
   if (!runs->empty() && runs->back().op == op) {
@@ -19,7 +19,7 @@ void Emit(std::vector<Run>* runs, DiffOp op, std::size_t count) {
   }
   if (op == DiffOp::kDelete && !runs->empty() && runs->back().op == DiffOp::kInsert) {
     // ... insert, delete  ->  ... delete, insert
-    Run ins = runs->back();
+    EditRun ins = runs->back();
     runs->pop_back();
     Emit(runs, DiffOp::kDelete, count);
     runs->push_back(ins);
@@ -35,7 +35,7 @@ struct Split {
 
 class Differ {
  public:
-  Differ(std::size_t max_cost, std::vector<Run>* runs) : budget_(max_cost), runs_(runs) {}
+  Differ(std::size_t max_cost, std::vector<EditRun>* runs) : budget_(max_cost), runs_(runs) {}
 
   bool approximate() const { return approximate_; }
 
@@ -161,7 +161,7 @@ class Differ {
   }
 
   std::size_t budget_;
-  std::vector<Run>* runs_;
+  std::vector<EditRun>* runs_;
   bool approximate_ = false;
   std::vector<std::ptrdiff_t> fwd_, bwd_;
 };
@@ -178,7 +178,7 @@ DiffScript DiffTokens(Seq a, Seq b, std::size_t max_cost) {
 
 std::size_t EditLength(const DiffScript& script) {
   std::size_t n = 0;
-  for (const Run& r : script.runs) {
+  for (const EditRun& r : script.runs) {
     if (r.op != DiffOp::kEqual) n += r.count;
   }
   return n;

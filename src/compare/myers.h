@@ -26,13 +26,13 @@
 namespace rapporteur::compare {
 
 // A run of `count` tokens with the same operation.
-struct Run {
+struct EditRun {
   DiffOp op;
   std::uint32_t count;
 };
 
 struct DiffScript {
-  std::vector<Run> runs;  // adjacent runs have different ops; deletes before inserts
+  std::vector<EditRun> runs;  // adjacent runs have different ops; deletes before inserts
   bool approximate = false;
 };
 

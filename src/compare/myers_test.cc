@@ -26,7 +26,7 @@ std::vector<std::uint32_t> Apply(const DiffScript& s, const std::vector<std::uin
                                  const std::vector<std::uint32_t>& b) {
   std::vector<std::uint32_t> out;
   std::size_t i = 0, j = 0;
-  for (const Run& r : s.runs) {
+  for (const EditRun& r : s.runs) {
     for (std::uint32_t n = 0; n < r.count; ++n) {
       if (r.op == DiffOp::kEqual) {
         EXPECT_EQ(a.at(i), b.at(j));

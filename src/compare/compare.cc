@@ -1,0 +1,434 @@
+// Compare: alignment of blocks, then a word diff per aligned group, then the
+// list of changes in the order of the newer version.
+#include "rapporteur/compare.h"
+
+#include <algorithm>
+
+#include "src/compare/align.h"
+#include "src/compare/cleanup.h"
+#include "src/compare/myers.h"
+#include "src/compare/tokenized.h"
+
+namespace rapporteur {
+namespace {
+
+using compare::TokenizedText;
+
+// Accumulates edits, merging adjacent runs of the same operation.
+class EditList {
+ public:
+  void Add(DiffOp op, std::string_view text) {
+    if (text.empty()) return;
+    if (!edits_.empty() && edits_.back().op == op) {
+      edits_.back().text.append(text);
+    } else {
+      edits_.push_back({op, std::string(text)});
+    }
+  }
+  std::vector<Edit> Take() {
+    if (!edits_.empty()) {  // the last run ends the clause: no trailing space
+      std::string& t = edits_.back().text;
+      while (!t.empty() && t.back() == ' ') t.pop_back();
+    }
+    return std::move(edits_);
+  }
+
+ private:
+  std::vector<Edit> edits_;
+};
+
+std::string_view TokenWithSpace(const TokenizedText& t, std::size_t i) {
+  const text::Token& tok = t.tokens[i];
+  return t.text.substr(tok.begin, tok.space_end - tok.begin);
+}
+
+struct WordDiff {
+  std::vector<compare::EditRun> runs;
+  bool approximate = false;
+  std::size_t inserted = 0, deleted = 0;
+};
+
+WordDiff DiffWords(const TokenizedText& a, const TokenizedText& b, const CompareOptions& options) {
+  compare::DiffScript script = compare::DiffTokens(a.keys, b.keys, options.max_diff_cost);
+  WordDiff out;
+  out.approximate = script.approximate;
+  out.runs = options.raw_diff ? std::move(script.runs)
+                              : compare::CleanupSemantic(script.runs, a.weights, b.weights);
+  for (const compare::EditRun& r : out.runs) {
+    if (r.op == DiffOp::kInsert) out.inserted += r.count;
+    if (r.op == DiffOp::kDelete) out.deleted += r.count;
+  }
+  return out;
+}
+
+// Walks a diff token by token. `part_of_new` maps a new-side token index to
+// the output part it belongs to (for splits); nullptr means one part.
+std::vector<std::vector<Edit>> EditsOf(const WordDiff& diff, const TokenizedText& a,
+                                       const TokenizedText& b, std::size_t parts,
+                                       const std::vector<std::size_t>* part_of_new) {
+  std::vector<EditList> lists(parts);
+  std::size_t i = 0, j = 0;
+  auto part_now = [&] {
+    if (part_of_new == nullptr || part_of_new->empty()) return std::size_t{0};
+    return j < part_of_new->size() ? (*part_of_new)[j] : part_of_new->back();
+  };
+  for (const compare::EditRun& r : diff.runs) {
+    for (std::uint32_t k = 0; k < r.count; ++k) {
+      if (r.op == DiffOp::kDelete) {
+        lists[part_now()].Add(DiffOp::kDelete, TokenWithSpace(a, i++));
+      } else {
+        lists[part_now()].Add(r.op, TokenWithSpace(b, j++));
+        if (r.op == DiffOp::kEqual) ++i;
+      }
+    }
+  }
+  std::vector<std::vector<Edit>> out;
+  for (EditList& l : lists) out.push_back(l.Take());
+  return out;
+}
+
+ChangeKind Classify(const TokenizedText& a, const TokenizedText& b) {
+  if (a.text == b.text) return ChangeKind::kNone;
+  auto texts = [](const TokenizedText& t, bool fold, bool words_only) {
+    std::vector<std::string> out;
+    for (const text::Token& tok : t.tokens) {
+      if (words_only && tok.kind == text::TokenKind::kPunctuation) continue;
+      std::string_view s = text::TokenText(t.text, tok);
+      out.push_back(fold ? text::FoldCase(s) : std::string(s));
+    }
+    return out;
+  };
+  if (texts(a, false, false) == texts(b, false, false)) return ChangeKind::kWhitespace;
+  if (texts(a, true, false) == texts(b, true, false)) return ChangeKind::kCase;
+  if (texts(a, true, true) == texts(b, true, true)) return ChangeKind::kPunctuation;
+  return ChangeKind::kText;
+}
+
+bool Ignored(ChangeKind kind, const CompareOptions& o) {
+  switch (kind) {
+    case ChangeKind::kNone: return true;
+    case ChangeKind::kWhitespace: return o.ignore_whitespace;
+    case ChangeKind::kCase: return o.ignore_case;
+    case ChangeKind::kPunctuation: return o.ignore_punctuation;
+    case ChangeKind::kText: return false;
+  }
+  return false;
+}
+
+ClauseRef RefOf(const Document& doc, std::size_t index) {
+  const Block& b = doc.blocks[index];
+  return ClauseRef{index, b.label, b.path, b.text};
+}
+
+double Similarity(const WordDiff& d, const TokenizedText& a, const TokenizedText& b) {
+  const std::size_t total = a.tokens.size() + b.tokens.size();
+  if (total == 0) return 1.0;
+  std::size_t kept = 0;
+  for (const compare::EditRun& r : d.runs) {
+    if (r.op == DiffOp::kEqual) kept += 2 * r.count;
+  }
+  return static_cast<double>(kept) / static_cast<double>(total);
+}
+
+}  // namespace
+
+namespace compare_internal {
+
+// The state of one comparison: both documents, their tokens, the alignment.
+class Comparer {
+ public:
+  Comparer(const Document& before, const Document& after, const CompareOptions& options)
+      : before_(before), after_(after), options_(options) {
+    keying_.ignore_case = options.ignore_case;
+  }
+
+  Comparison Run();
+
+ private:
+  void Prepare();
+  void PlaceOldOnlyEntries();
+  void EmitGroup(std::size_t new_index);
+  void EmitOneToOne(const compare::AlignedGroup& g);
+  void EmitSplit(const compare::AlignedGroup& g);
+  void EmitMerge(const compare::AlignedGroup& g);
+  void EmitInserted(std::size_t n);
+  void EmitOldOnly(std::size_t o);
+  void Finish(ClauseChange change);
+  void CompareTitles();
+
+  const Document& before_;
+  const Document& after_;
+  const CompareOptions& options_;
+  compare::Keying keying_;
+  std::vector<TokenizedText> old_texts_, new_texts_;
+  compare::Alignment alignment_;
+  std::vector<std::vector<std::size_t>> old_after_new_;  // olds shown after new block n
+  std::vector<std::size_t> old_at_start_;
+  Comparison result_;
+  int next_group_id_ = 0;
+};
+
+void Comparer::Prepare() {
+  for (const Block& b : before_.blocks) old_texts_.push_back(compare::TokenizeForDiff(b.text, &keying_));
+  for (const Block& b : after_.blocks) new_texts_.push_back(compare::TokenizeForDiff(b.text, &keying_));
+  for (const auto& t : old_texts_) result_.stats.tokens_before += t.tokens.size();
+  for (const auto& t : new_texts_) result_.stats.tokens_after += t.tokens.size();
+  compare::AlignOptions align;
+  align.match_threshold = options_.match_threshold;
+  align.gap_threshold = std::min(options_.match_threshold, align.gap_threshold);
+  alignment_ = compare::AlignBlocks(compare::MakeBags(before_.blocks, old_texts_, &keying_),
+                                    compare::MakeBags(after_.blocks, new_texts_, &keying_), align);
+}
+
+// Deleted clauses, and the old places of moved ones, are shown after the new
+// clause that corresponds to the nearest preceding old clause that stayed.
+void Comparer::PlaceOldOnlyEntries() {
+  old_after_new_.assign(after_.blocks.size(), {});
+  std::vector<std::size_t>* slot = &old_at_start_;
+  for (std::size_t o = 0; o < before_.blocks.size(); ++o) {
+    const int g = alignment_.group_of_old[o];
+    if (g >= 0 && !alignment_.groups[g].moved) {
+      slot = &old_after_new_[alignment_.groups[g].news.back()];
+    } else {
+      slot->push_back(o);
+    }
+  }
+}
+
+Comparison Comparer::Run() {
+  Prepare();
+  PlaceOldOnlyEntries();
+  for (std::size_t o : old_at_start_) EmitOldOnly(o);
+  for (std::size_t n = 0; n < after_.blocks.size(); ++n) {
+    EmitGroup(n);
+    for (std::size_t o : old_after_new_[n]) EmitOldOnly(o);
+  }
+  CompareTitles();
+  return std::move(result_);
+}
+
+void Comparer::EmitGroup(std::size_t n) {
+  const int gi = alignment_.group_of_new[n];
+  if (gi < 0) return EmitInserted(n);
+  const compare::AlignedGroup& g = alignment_.groups[gi];
+  switch (g.kind) {
+    case compare::GroupKind::kOneToOne: return EmitOneToOne(g);
+    case compare::GroupKind::kSplit:
+      if (g.news.front() == n) EmitSplit(g);  // all parts at once
+      return;
+    case compare::GroupKind::kMerge: return EmitMerge(g);
+  }
+}
+
+void Comparer::EmitOneToOne(const compare::AlignedGroup& g) {
+  const std::size_t o = g.olds[0], n = g.news[0];
+  ClauseChange c;
+  c.before = RefOf(before_, o);
+  c.after = RefOf(after_, n);
+  c.relabelled = c.before->label != c.after->label;
+  c.change = Classify(old_texts_[o], new_texts_[n]);
+  WordDiff d = DiffWords(old_texts_[o], new_texts_[n], options_);
+  c.similarity = Similarity(d, old_texts_[o], new_texts_[n]);
+  c.approximate = d.approximate;
+  c.edits = std::move(EditsOf(d, old_texts_[o], new_texts_[n], 1, nullptr)[0]);
+  c.modified = !Ignored(c.change, options_);
+  if (g.moved) {
+    c.status = ClauseStatus::kMoved;
+    result_.stats.moved_tokens += old_texts_[o].tokens.size();
+  } else {
+    c.status = c.modified ? ClauseStatus::kModified : ClauseStatus::kUnchanged;
+  }
+  if (c.modified) {
+    result_.stats.inserted_tokens += d.inserted;
+    result_.stats.deleted_tokens += d.deleted;
+  }
+  Finish(std::move(c));
+}
+
+// Joins the texts of several blocks with a space, remembering where each
+// starts, so one word diff can cover a split or a merge.
+struct Joined {
+  std::string text;
+  std::vector<std::size_t> starts;
+};
+
+Joined JoinTexts(const Document& doc, const std::vector<std::size_t>& indices) {
+  Joined j;
+  for (std::size_t i : indices) {
+    if (!j.text.empty()) j.text += ' ';
+    j.starts.push_back(j.text.size());
+    j.text += doc.blocks[i].text;
+  }
+  return j;
+}
+
+void Comparer::EmitSplit(const compare::AlignedGroup& g) {
+  const std::size_t o = g.olds[0];
+  Joined joined = JoinTexts(after_, g.news);
+  TokenizedText b = compare::TokenizeForDiff(joined.text, &keying_);
+  std::vector<std::size_t> part_of_token;
+  for (const text::Token& t : b.tokens) {
+    const auto it = std::upper_bound(joined.starts.begin(), joined.starts.end(), t.begin);
+    part_of_token.push_back(static_cast<std::size_t>(it - joined.starts.begin()) - 1);
+  }
+  WordDiff d = DiffWords(old_texts_[o], b, options_);
+  std::vector<std::vector<Edit>> parts = EditsOf(d, old_texts_[o], b, g.news.size(), &part_of_token);
+  const int group_id = next_group_id_++;
+  for (std::size_t p = 0; p < g.news.size(); ++p) {
+    ClauseChange c;
+    c.status = ClauseStatus::kSplit;
+    c.before = RefOf(before_, o);
+    c.after = RefOf(after_, g.news[p]);
+    c.similarity = Similarity(d, old_texts_[o], b);
+    c.change = ChangeKind::kText;
+    c.modified = d.inserted + d.deleted > 0;
+    c.approximate = d.approximate;
+    c.group = group_id;
+    c.edits = std::move(parts[p]);
+    Finish(std::move(c));
+  }
+  result_.stats.inserted_tokens += d.inserted;
+  result_.stats.deleted_tokens += d.deleted;
+}
+
+void Comparer::EmitMerge(const compare::AlignedGroup& g) {
+  const std::size_t n = g.news[0];
+  Joined joined = JoinTexts(before_, g.olds);
+  TokenizedText a = compare::TokenizeForDiff(joined.text, &keying_);
+  WordDiff d = DiffWords(a, new_texts_[n], options_);
+  ClauseChange c;
+  c.status = ClauseStatus::kMerged;
+  c.before = RefOf(before_, g.olds[0]);
+  c.before->text = joined.text;
+  for (std::size_t o : g.olds) c.merged_from.push_back(RefOf(before_, o));
+  c.after = RefOf(after_, n);
+  c.similarity = Similarity(d, a, new_texts_[n]);
+  c.change = ChangeKind::kText;
+  c.modified = d.inserted + d.deleted > 0;
+  c.approximate = d.approximate;
+  c.group = next_group_id_++;
+  c.edits = std::move(EditsOf(d, a, new_texts_[n], 1, nullptr)[0]);
+  result_.stats.inserted_tokens += d.inserted;
+  result_.stats.deleted_tokens += d.deleted;
+  Finish(std::move(c));
+}
+
+void Comparer::EmitInserted(std::size_t n) {
+  ClauseChange c;
+  c.status = ClauseStatus::kInserted;
+  c.after = RefOf(after_, n);
+  c.similarity = 0.0;
+  c.change = ChangeKind::kText;
+  c.modified = true;
+  if (!c.after->text.empty()) c.edits.push_back({DiffOp::kInsert, c.after->text});
+  result_.stats.inserted_tokens += new_texts_[n].tokens.size();
+  Finish(std::move(c));
+}
+
+void Comparer::EmitOldOnly(std::size_t o) {
+  ClauseChange c;
+  c.before = RefOf(before_, o);
+  c.similarity = 0.0;
+  c.change = ChangeKind::kText;
+  if (!c.before->text.empty()) c.edits.push_back({DiffOp::kDelete, c.before->text});
+  if (alignment_.group_of_old[o] >= 0) {
+    c.status = ClauseStatus::kMoved;  // the old place of a moved clause
+    c.moved_away = true;
+    const compare::AlignedGroup& g = alignment_.groups[alignment_.group_of_old[o]];
+    c.modified = false;
+    c.after = RefOf(after_, g.news.front());
+  } else {
+    c.status = ClauseStatus::kDeleted;
+    c.modified = true;
+    result_.stats.deleted_tokens += old_texts_[o].tokens.size();
+  }
+  Finish(std::move(c));
+}
+
+void Comparer::Finish(ClauseChange c) {
+  result_.approximate |= c.approximate;
+  if (!c.moved_away) {
+    ClauseCounts& k = result_.counts;
+    switch (c.status) {
+      case ClauseStatus::kUnchanged: ++k.unchanged; break;
+      case ClauseStatus::kModified: ++k.modified; break;
+      case ClauseStatus::kMoved: ++k.moved; break;
+      case ClauseStatus::kInserted: ++k.inserted; break;
+      case ClauseStatus::kDeleted: ++k.deleted; break;
+      case ClauseStatus::kSplit: ++k.split; break;
+      case ClauseStatus::kMerged: ++k.merged; break;
+    }
+  }
+  result_.clauses.push_back(std::move(c));
+}
+
+void Comparer::CompareTitles() {
+  TokenizedText a = compare::TokenizeForDiff(before_.title, &keying_);
+  TokenizedText b = compare::TokenizeForDiff(after_.title, &keying_);
+  result_.title_changed = !Ignored(Classify(a, b), options_);
+  WordDiff d = DiffWords(a, b, options_);
+  result_.title_edits = std::move(EditsOf(d, a, b, 1, nullptr)[0]);
+}
+
+}  // namespace compare_internal
+
+Comparison Compare(const Document& before, const Document& after, const CompareOptions& options) {
+  return compare_internal::Comparer(before, after, options).Run();
+}
+
+SeriesComparison CompareSeries(const std::vector<Document>& versions,
+                               const CompareOptions& options) {
+  SeriesComparison series;
+  for (std::size_t i = 0; i + 1 < versions.size(); ++i) {
+    series.steps.push_back(Compare(versions[i], versions[i + 1], options));
+  }
+  if (versions.size() == 2) {
+    series.cumulative = series.steps[0];
+  } else if (versions.size() > 2) {
+    series.cumulative = Compare(versions.front(), versions.back(), options);
+  }
+  return series;
+}
+
+bool Comparison::HasDifferences() const {
+  if (title_changed) return true;
+  for (const ClauseChange& c : clauses) {
+    if (c.status != ClauseStatus::kUnchanged || c.relabelled) return true;
+  }
+  return false;
+}
+
+std::string_view ClauseStatusName(ClauseStatus status) {
+  switch (status) {
+    case ClauseStatus::kUnchanged: return "unchanged";
+    case ClauseStatus::kModified: return "modified";
+    case ClauseStatus::kMoved: return "moved";
+    case ClauseStatus::kInserted: return "inserted";
+    case ClauseStatus::kDeleted: return "deleted";
+    case ClauseStatus::kSplit: return "split";
+    case ClauseStatus::kMerged: return "merged";
+  }
+  return "unchanged";
+}
+
+std::string_view ChangeKindName(ChangeKind kind) {
+  switch (kind) {
+    case ChangeKind::kNone: return "none";
+    case ChangeKind::kWhitespace: return "whitespace";
+    case ChangeKind::kCase: return "case";
+    case ChangeKind::kPunctuation: return "punctuation";
+    case ChangeKind::kText: return "text";
+  }
+  return "text";
+}
+
+std::string_view DiffOpName(DiffOp op) {
+  switch (op) {
+    case DiffOp::kEqual: return "equal";
+    case DiffOp::kInsert: return "insert";
+    case DiffOp::kDelete: return "delete";
+  }
+  return "equal";
+}
+
+}  // namespace rapporteur

@@ -1,0 +1,158 @@
+#include "rapporteur/compare.h"
+
+#include <gtest/gtest.h>
+
+namespace rapporteur {
+namespace {
+
+Document Doc(std::vector<std::pair<std::string, std::string>> clauses) {
+  Document d;
+  for (auto& [label, text] : clauses) {
+    Block b;
+    b.label = label;
+    b.path = label;
+    b.text = text;
+    d.blocks.push_back(b);
+  }
+  return d;
+}
+
+std::string Render(const std::vector<Edit>& edits) {
+  std::string out;
+  for (const Edit& e : edits) {
+    if (e.op == DiffOp::kEqual) out += e.text;
+    if (e.op == DiffOp::kDelete) out += "[-" + e.text + "-]";
+    if (e.op == DiffOp::kInsert) out += "{+" + e.text + "+}";
+  }
+  return out;
+}
+
+std::string Statuses(const Comparison& c) {
+  std::string out;
+  for (const ClauseChange& ch : c.clauses) {
+    if (!out.empty()) out += ' ';
+    out += std::string(ClauseStatusName(ch.status));
+    if (ch.moved_away) out += "-away";
+  }
+  return out;
+}
+
+const char* kA = "The Government shall ensure access of experts to all relevant institutions.";
+const char* kB = "The programme coordinator shall report every six months to the High Commissioner.";
+const char* kC = "This Memorandum shall enter into force on the date of its signature by both parties.";
+const char* kD = "Each party may terminate this Memorandum by written notice of six months.";
+
+TEST(CompareTest, IdenticalDocumentsHaveNoDifferences) {
+  Document a = Doc({{"1.", kA}, {"2.", kB}});
+  Comparison c = Compare(a, a, {});
+  EXPECT_FALSE(c.HasDifferences());
+  EXPECT_EQ(Statuses(c), "unchanged unchanged");
+  EXPECT_EQ(c.counts.unchanged, 2u);
+}
+
+TEST(CompareTest, RenumberingIsRecognisedByContent) {
+  Document a = Doc({{"1.", kA}, {"2.", kB}, {"3.", kC}});
+  Document b = Doc({{"1.", kA}, {"2.", kD}, {"3.", kB}, {"4.", kC}});
+  Comparison c = Compare(a, b, {});
+  EXPECT_EQ(Statuses(c), "unchanged inserted unchanged unchanged");
+  EXPECT_TRUE(c.clauses[2].relabelled);
+  EXPECT_EQ(c.clauses[2].before->label, "2.");
+  EXPECT_EQ(c.clauses[2].after->label, "3.");
+  EXPECT_TRUE(c.HasDifferences());
+}
+
+TEST(CompareTest, ModifiedClauseGetsWordRedline) {
+  Document a = Doc({{"1.", "The Government shall ensure access."}});
+  Document b = Doc({{"1.", "The Government may ensure access."}});
+  Comparison c = Compare(a, b, {});
+  ASSERT_EQ(c.clauses.size(), 1u);
+  EXPECT_EQ(c.clauses[0].status, ClauseStatus::kModified);
+  EXPECT_EQ(Render(c.clauses[0].edits), "The Government [-shall -]{+may +}ensure access.");
+  EXPECT_NEAR(c.clauses[0].similarity, 10.0 / 12.0, 1e-9);  // 5 of 6 tokens kept on each side
+}
+
+TEST(CompareTest, MovedClauseIsReportedAtBothEnds) {
+  Document a = Doc({{"1.", kA}, {"2.", kB}, {"3.", kC}, {"4.", kD}});
+  Document b = Doc({{"1.", kA}, {"2.", kC}, {"3.", kD}, {"4.", kB}});
+  Comparison c = Compare(a, b, {});
+  EXPECT_EQ(Statuses(c), "unchanged moved-away unchanged unchanged moved");
+  EXPECT_EQ(c.counts.moved, 1u);
+}
+
+TEST(CompareTest, DeletedClauseStandsWhereItWas) {
+  Document a = Doc({{"1.", kA}, {"2.", kB}, {"3.", kC}});
+  Document b = Doc({{"1.", kA}, {"2.", kC}});
+  Comparison c = Compare(a, b, {});
+  EXPECT_EQ(Statuses(c), "unchanged deleted unchanged");
+  EXPECT_EQ(Render(c.clauses[1].edits), std::string("[-") + kB + "-]");
+}
+
+TEST(CompareTest, SplitAndMerge) {
+  const std::string both = std::string(kA) + " " + kB;
+  Document a = Doc({{"1.", both}, {"2.", kC}});
+  Document b = Doc({{"1.", kA}, {"2.", kB}, {"3.", kC}});
+  Comparison split = Compare(a, b, {});
+  EXPECT_EQ(Statuses(split), "split split unchanged");
+  EXPECT_EQ(split.clauses[0].group, split.clauses[1].group);
+  Comparison merge = Compare(b, a, {});
+  EXPECT_EQ(Statuses(merge), "merged unchanged");
+  EXPECT_EQ(merge.clauses[0].merged_from.size(), 2u);
+}
+
+TEST(CompareTest, RewrittenInPlaceIsModifiedNotDeletedAndInserted) {
+  Document a = Doc({{"1.", kA},
+                    {"2.", "The objective is the promotion and protection of human rights in the "
+                           "Republic."},
+                    {"3.", kC}});
+  Document b = Doc({{"1.", kA},
+                    {"2.", "The objective is better mutual understanding of human rights issues."},
+                    {"3.", kC}});
+  Comparison c = Compare(a, b, {});
+  EXPECT_EQ(Statuses(c), "unchanged modified unchanged");
+}
+
+TEST(CompareTest, SuperficialChangesAreClassifiedAndCanBeIgnored) {
+  Document a = Doc({{"1.", "The Parties shall cooperate."}, {"2.", "Each party, in good faith."}});
+  Document b = Doc({{"1.", "The parties shall cooperate."}, {"2.", "Each party in good faith."}});
+  Comparison c = Compare(a, b, {});
+  EXPECT_EQ(c.clauses[0].change, ChangeKind::kCase);
+  EXPECT_EQ(c.clauses[1].change, ChangeKind::kPunctuation);
+  CompareOptions ignore;
+  ignore.ignore_case = true;
+  ignore.ignore_punctuation = true;
+  Comparison quiet = Compare(a, b, ignore);
+  EXPECT_FALSE(quiet.HasDifferences());
+}
+
+TEST(CompareTest, EditsReconstructBothTexts) {
+  Document a = Doc({{"1.", "In accordance with national law, the Parties shall cooperate fully."}});
+  Document b = Doc({{"1.", "The Parties may cooperate, as appropriate, in accordance with national "
+                           "conditions."}});
+  Comparison c = Compare(a, b, {});
+  std::string old_text, new_text;
+  for (const Edit& e : c.clauses[0].edits) {
+    if (e.op != DiffOp::kInsert) old_text += e.text;
+    if (e.op != DiffOp::kDelete) new_text += e.text;
+  }
+  EXPECT_EQ(old_text, a.blocks[0].text);
+  EXPECT_EQ(new_text, b.blocks[0].text);
+}
+
+TEST(CompareTest, ChineseIsDiffedByWord) {
+  Document a = Doc({{"第一条", "为了规范立法活动，健全国家立法制度。"}});
+  Document b = Doc({{"第一条", "为了规范立法活动，完善国家立法制度。"}});
+  Comparison c = Compare(a, b, {});
+  ASSERT_EQ(c.clauses.size(), 1u);
+  EXPECT_EQ(Render(c.clauses[0].edits), "为了规范立法活动，[-健全-]{+完善+}国家立法制度。");
+}
+
+TEST(CompareTest, SeriesHasStepsAndCumulative) {
+  std::vector<Document> v = {Doc({{"1.", kA}}), Doc({{"1.", kA}, {"2.", kB}}),
+                             Doc({{"1.", kA}, {"2.", kB}, {"3.", kC}})};
+  SeriesComparison s = CompareSeries(v, {});
+  ASSERT_EQ(s.steps.size(), 2u);
+  EXPECT_EQ(s.cumulative.counts.inserted, 2u);
+}
+
+}  // namespace
+}  // namespace rapporteur

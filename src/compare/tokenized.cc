@@ -1,0 +1,74 @@
+#include "src/compare/tokenized.h"
+
+#include <algorithm>
+
+namespace rapporteur::compare {
+
+std::uint32_t Interner::Id(std::string_view token) {
+  auto it = ids_.find(token);
+  if (it != ids_.end()) return it->second;
+  const auto id = static_cast<std::uint32_t>(ids_.size());
+  ids_.emplace(std::string(token), id);
+  return id;
+}
+
+namespace {
+
+// ASCII is the common case: fold it without ICU.
+std::string FoldToken(std::string_view token) {
+  const bool ascii = std::all_of(token.begin(), token.end(),
+                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (!ascii) return text::FoldCase(token);
+  std::string out(token);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+void AddWords(std::string_view text, const std::vector<text::Token>& tokens, Keying* keying,
+              std::vector<std::uint32_t>* out) {
+  for (const text::Token& t : tokens) {
+    if (t.kind == text::TokenKind::kPunctuation) continue;
+    out->push_back(keying->folded.Id(FoldToken(text::TokenText(text, t))));
+  }
+}
+
+}  // namespace
+
+TokenizedText TokenizeForDiff(std::string_view text, Keying* keying) {
+  TokenizedText out;
+  out.text = text;
+  out.tokens = text::Tokenize(text);
+  out.keys.reserve(out.tokens.size());
+  out.weights.reserve(out.tokens.size());
+  for (const text::Token& t : out.tokens) {
+    std::string_view s = text::TokenText(text, t);
+    out.keys.push_back(keying->ignore_case ? keying->folded.Id(FoldToken(s))
+                                           : keying->exact.Id(s));
+    out.weights.push_back(t.end - t.begin);
+  }
+  return out;
+}
+
+std::vector<BlockBag> MakeBags(const std::vector<Block>& blocks,
+                               const std::vector<TokenizedText>& texts, Keying* keying) {
+  std::vector<BlockBag> bags(blocks.size());
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    BlockBag& bag = bags[i];
+    if (!blocks[i].text.empty()) {
+      AddWords(texts[i].text, texts[i].tokens, keying, &bag.sequence);
+    } else {
+      const std::string& label = blocks[i].label;
+      AddWords(label, text::Tokenize(label), keying, &bag.sequence);
+      if (i + 1 < blocks.size() && !blocks[i + 1].text.empty()) {
+        AddWords(texts[i + 1].text, texts[i + 1].tokens, keying, &bag.sequence);
+      }
+    }
+    bag.sorted = bag.sequence;
+    std::sort(bag.sorted.begin(), bag.sorted.end());
+  }
+  return bags;
+}
+
+}  // namespace rapporteur::compare
