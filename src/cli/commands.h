@@ -1,0 +1,33 @@
+// The subcommands of the `rapporteur` tool. Each registers its options on a
+// CLI11 app and returns the exit status when run. The tool is a thin layer:
+// every command parses options, calls the library, prints.
+#ifndef RAPPORTEUR_SRC_CLI_COMMANDS_H_
+#define RAPPORTEUR_SRC_CLI_COMMANDS_H_
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <string>
+
+#include "rapporteur/status.h"
+
+namespace rapporteur::cli {
+
+// Runs after parsing; returns the exit status.
+using Command = std::function<int()>;
+
+Command AddCompareCommand(CLI::App* app);
+Command AddTokensCommand(CLI::App* app);
+
+// Prints "error: <message>" to stderr and returns the exit status for it.
+int Fail(const Status& status);
+
+// True if stdout is a terminal that takes colours (and NO_COLOR is unset).
+bool StdoutWantsColor();
+
+// Writes `bytes` to `path`, or to stdout when `path` is empty or "-".
+Status WriteOutput(const std::string& path, const std::string& bytes);
+
+}  // namespace rapporteur::cli
+
+#endif  // RAPPORTEUR_SRC_CLI_COMMANDS_H_

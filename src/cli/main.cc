@@ -1,0 +1,31 @@
+// rapporteur: compare versions of agreements, resolutions and laws.
+#include <iostream>
+#include <map>
+
+#include "src/cli/commands.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"rapporteur: what changed between versions of a text, and what it means",
+               "rapporteur"};
+  app.set_version_flag("--version", std::string("rapporteur ") + RAPPORTEUR_VERSION);
+  app.require_subcommand(1);
+  std::map<CLI::App*, rapporteur::cli::Command> commands;
+  CLI::App* compare = app.add_subcommand("compare", "Compare versions of a document");
+  commands[compare] = rapporteur::cli::AddCompareCommand(compare);
+  CLI::App* tokens = app.add_subcommand("tokens", "Print the word tokens of a document, one a line");
+  commands[tokens] = rapporteur::cli::AddTokensCommand(tokens);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::Success& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    // Usage errors are "trouble" (2), like diff(1).
+    std::cerr << "error: " << e.what() << "\n"
+              << "Run 'rapporteur --help' for usage.\n";
+    return 2;
+  }
+  for (auto& [sub, run] : commands) {
+    if (sub->parsed()) return run();
+  }
+  return 2;
+}

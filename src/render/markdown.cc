@@ -1,0 +1,78 @@
+// Markdown output: a heading per changed clause and the redline with <del>
+// and <ins>, which GitHub, GitLab and most Markdown renderers display.
+#include <fmt/format.h>
+
+#include "src/render/renderers.h"
+
+namespace rapporteur::render {
+namespace {
+
+// Markdown-escapes text that is not inside an HTML tag we emit.
+std::string Escape(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (std::string_view("\\`*_[]<>#|~").find(c) != std::string_view::npos) out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+std::string Redline(const std::vector<Edit>& edits) {
+  std::string out;
+  for (const Edit& e : edits) {
+    if (e.op == DiffOp::kEqual) out += Escape(e.text);
+    if (e.op == DiffOp::kDelete) out += "<del>" + Escape(e.text) + "</del>";
+    if (e.op == DiffOp::kInsert) out += "<ins>" + Escape(e.text) + "</ins>";
+  }
+  return out;
+}
+
+void ClauseMarkdown(const ClauseChange& c, std::string* out) {
+  std::string status(ClauseStatusName(c.status));
+  if (c.moved_away) {
+    *out += fmt::format("### {} — moved to {}\n\n", Escape(ClauseHeading(c)),
+                        Escape(c.after->path));
+    return;
+  }
+  if (c.status == ClauseStatus::kMoved) status += " from " + c.before->path;
+  if (c.relabelled) status += ", renumbered from " + c.before->label;
+  *out += fmt::format("### {} — {}\n\n", Escape(ClauseHeading(c)), Escape(status));
+  const std::string& label = c.after ? c.after->label : c.before->label;
+  *out += (label.empty() ? "" : "**" + Escape(label) + "** ") + Redline(c.edits) + "\n\n";
+}
+
+void ComparisonMarkdown(const Comparison& cmp, const RenderOptions& options, std::string* out) {
+  *out += fmt::format("**Summary:** {}\n\n", SummaryLine(cmp.counts));
+  if (cmp.approximate) *out += "> Some redlines are approximate (diff cost budget reached).\n\n";
+  if (cmp.title_changed) *out += "### Title\n\n" + Redline(cmp.title_edits) + "\n\n";
+  for (const ClauseChange& c : cmp.clauses) {
+    if (c.status == ClauseStatus::kUnchanged && !c.relabelled && !options.show_unchanged) continue;
+    ClauseMarkdown(c, out);
+  }
+}
+
+}  // namespace
+
+std::string RenderMarkdown(const std::vector<Document>& versions, const SeriesComparison& series,
+                           const RenderOptions& options) {
+  std::string out = fmt::format("# Comparison: {}\n\n", Escape(versions.back().title.empty()
+                                                                   ? versions.back().source
+                                                                   : versions.back().title));
+  out += "| # | version | format | clauses |\n|---|---|---|---|\n";
+  for (std::size_t i = 0; i < versions.size(); ++i) {
+    out += fmt::format("| {} | `{}` | {} | {} |\n", i + 1, versions[i].source,
+                       FormatName(versions[i].format), versions[i].blocks.size());
+  }
+  out += "\n";
+  if (versions.size() > 2) out += "## Cumulative: first to last\n\n";
+  ComparisonMarkdown(series.cumulative, options, &out);
+  if (versions.size() > 2) {
+    for (std::size_t i = 0; i < series.steps.size(); ++i) {
+      out += fmt::format("## Step {}: version {} to {}\n\n", i + 1, i + 1, i + 2);
+      ComparisonMarkdown(series.steps[i], options, &out);
+    }
+  }
+  return out;
+}
+
+}  // namespace rapporteur::render

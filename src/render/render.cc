@@ -1,0 +1,65 @@
+#include "rapporteur/render.h"
+
+#include <fmt/format.h>
+
+#include "src/render/docx_writer.h"
+#include "src/render/renderers.h"
+
+namespace rapporteur {
+
+Result<OutputFormat> ParseOutputFormat(std::string_view name) {
+  if (name == "text" || name == "terminal") return OutputFormat::kTerminal;
+  if (name == "json") return OutputFormat::kJson;
+  if (name == "html") return OutputFormat::kHtml;
+  if (name == "md" || name == "markdown") return OutputFormat::kMarkdown;
+  if (name == "docx") return OutputFormat::kDocx;
+  return InvalidArgument("unknown output format '" + std::string(name) +
+                         "' (expected text, json, html, md or docx)");
+}
+
+Result<std::string> Render(OutputFormat format, const std::vector<Document>& versions,
+                           const SeriesComparison& series, const RenderOptions& options) {
+  if (versions.size() < 2 || series.steps.size() + 1 != versions.size()) {
+    return InvalidArgument("a comparison needs at least two versions");
+  }
+  switch (format) {
+    case OutputFormat::kTerminal: return render::RenderTerminal(versions, series, options);
+    case OutputFormat::kJson: return render::RenderJson(versions, series, options);
+    case OutputFormat::kHtml: return render::RenderHtml(versions, series, options);
+    case OutputFormat::kMarkdown: return render::RenderMarkdown(versions, series, options);
+    case OutputFormat::kDocx: return render::RenderDocx(versions, series, options);
+  }
+  return Internal("unknown output format");
+}
+
+namespace render {
+
+std::string SummaryLine(const ClauseCounts& c) {
+  std::string out;
+  auto add = [&](std::size_t n, const char* what) {
+    if (n == 0) return;
+    if (!out.empty()) out += ", ";
+    out += fmt::format("{} {}", n, what);
+  };
+  add(c.modified, "modified");
+  add(c.moved, "moved");
+  add(c.inserted, "inserted");
+  add(c.deleted, "deleted");
+  add(c.split, "split");
+  add(c.merged, "merged");
+  add(c.unchanged, "unchanged");
+  return out.empty() ? "no clauses" : out;
+}
+
+std::string ClauseHeading(const ClauseChange& change) {
+  const std::optional<ClauseRef>& ref = change.after && !change.moved_away ? change.after : change.before;
+  if (!ref) return "";
+  if (!ref->path.empty()) {
+    if (!ref->label.empty() || ref->text.empty()) return ref->path;
+    return fmt::format("{} ¶{}", ref->path, ref->index + 1);
+  }
+  return fmt::format("¶ {}", ref->index + 1);
+}
+
+}  // namespace render
+}  // namespace rapporteur

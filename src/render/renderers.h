@@ -1,0 +1,31 @@
+// The output formats, one per file pair. Each takes the versions (oldest
+// first) and their SeriesComparison; with two versions the series has one
+// step, equal to the cumulative comparison.
+#ifndef RAPPORTEUR_SRC_RENDER_RENDERERS_H_
+#define RAPPORTEUR_SRC_RENDER_RENDERERS_H_
+
+#include <string>
+#include <vector>
+
+#include "rapporteur/render.h"
+
+namespace rapporteur::render {
+
+std::string RenderTerminal(const std::vector<Document>& versions, const SeriesComparison& series,
+                           const RenderOptions& options);
+std::string RenderJson(const std::vector<Document>& versions, const SeriesComparison& series,
+                       const RenderOptions& options);
+std::string RenderHtml(const std::vector<Document>& versions, const SeriesComparison& series,
+                       const RenderOptions& options);
+std::string RenderMarkdown(const std::vector<Document>& versions, const SeriesComparison& series,
+                           const RenderOptions& options);
+
+// "3 modified, 1 moved, 2 inserted, ..., 12 unchanged": non-zero counts only.
+std::string SummaryLine(const ClauseCounts& counts);
+
+// "Article 5/5.2", or the block's position when it has no label.
+std::string ClauseHeading(const ClauseChange& change);
+
+}  // namespace rapporteur::render
+
+#endif  // RAPPORTEUR_SRC_RENDER_RENDERERS_H_
