@@ -14,23 +14,26 @@ std::uint32_t Interner::Id(std::string_view token) {
 
 namespace {
 
-// ASCII is the common case: fold it without ICU.
-std::string FoldToken(std::string_view token) {
-  const bool ascii = std::all_of(token.begin(), token.end(),
-                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  if (!ascii) return text::FoldCase(token);
-  std::string out(token);
-  for (char& c : out) {
+// Case-folded view of a token. ASCII is the common case: fold it without
+// ICU, into a buffer reused across calls (this runs once per word).
+std::string_view FoldToken(std::string_view token, std::string* buffer) {
+  buffer->assign(token);
+  for (char& c : *buffer) {
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      *buffer = text::FoldCase(token);
+      return *buffer;
+    }
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
-  return out;
+  return *buffer;
 }
 
 void AddWords(std::string_view text, const std::vector<text::Token>& tokens, Keying* keying,
               std::vector<std::uint32_t>* out) {
+  std::string buffer;
   for (const text::Token& t : tokens) {
     if (t.kind == text::TokenKind::kPunctuation) continue;
-    out->push_back(keying->folded.Id(FoldToken(text::TokenText(text, t))));
+    out->push_back(keying->folded.Id(FoldToken(text::TokenText(text, t), &buffer)));
   }
 }
 
@@ -42,9 +45,10 @@ TokenizedText TokenizeForDiff(std::string_view text, Keying* keying) {
   out.tokens = text::Tokenize(text);
   out.keys.reserve(out.tokens.size());
   out.weights.reserve(out.tokens.size());
+  std::string buffer;
   for (const text::Token& t : out.tokens) {
     std::string_view s = text::TokenText(text, t);
-    out.keys.push_back(keying->ignore_case ? keying->folded.Id(FoldToken(s))
+    out.keys.push_back(keying->ignore_case ? keying->folded.Id(FoldToken(s, &buffer))
                                            : keying->exact.Id(s));
     out.weights.push_back(t.end - t.begin);
   }

@@ -37,14 +37,14 @@ bool IsSpaceAt(std::string_view s, std::uint32_t i, std::uint32_t* next) {
 // punctuation tokens, one per character, attaching whitespace to the
 // previous token.
 void AddNoneSegment(std::string_view s, std::uint32_t begin, std::uint32_t end,
-                    std::vector<Token>* tokens) {
+                    std::uint32_t base, std::vector<Token>* tokens) {
   std::uint32_t i = begin;
   while (i < end) {
     std::uint32_t next = 0;
     if (IsSpaceAt(s, i, &next)) {
-      if (!tokens->empty()) tokens->back().space_end = next;
+      if (!tokens->empty()) tokens->back().space_end = base + next;
     } else {
-      tokens->push_back({i, next, next, TokenKind::kPunctuation});
+      tokens->push_back({base + i, base + next, base + next, TokenKind::kPunctuation});
     }
     i = next;
   }
@@ -57,14 +57,14 @@ TokenKind KindFromRuleStatus(int32_t status) {
 
 }  // namespace
 
-std::vector<Token> Tokenize(std::string_view utf8) {
-  std::vector<Token> tokens;
+
+void TokenizeWithIcu(std::string_view utf8, std::uint32_t base, std::vector<Token>* out) {
+  std::vector<Token>& tokens = *out;
   icu::BreakIterator* breaker = ThreadWordBreaker();
-  if (breaker == nullptr || utf8.empty()) return tokens;
-  tokens.reserve(utf8.size() / 5);
+  if (breaker == nullptr || utf8.empty()) return;
   UErrorCode err = U_ZERO_ERROR;
   UText* ut = utext_openUTF8(nullptr, utf8.data(), static_cast<int64_t>(utf8.size()), &err);
-  if (U_FAILURE(err)) return tokens;
+  if (U_FAILURE(err)) return;
   breaker->setText(ut, err);
   // ICU reports boundaries in native (UTF-8 byte) offsets of the UText.
   int32_t start = breaker->first();
@@ -74,12 +74,109 @@ std::vector<Token> Tokenize(std::string_view utf8) {
     const auto b = static_cast<std::uint32_t>(start);
     const auto e = static_cast<std::uint32_t>(end);
     if (status >= UBRK_WORD_NONE && status < UBRK_WORD_NONE_LIMIT) {
-      AddNoneSegment(utf8, b, e, &tokens);
+      AddNoneSegment(utf8, b, e, base, &tokens);
     } else {
-      tokens.push_back({b, e, e, KindFromRuleStatus(status)});
+      tokens.push_back({base + b, base + e, base + e, KindFromRuleStatus(status)});
     }
   }
   utext_close(ut);
+}
+
+namespace {
+
+// The ASCII fast path. UAX #29 always breaks on both sides of a space, so
+// text can be cut at spaces and each ASCII-only chunk segmented by the few
+// rules that concern ASCII; chunks with other characters go to ICU. Tests
+// check this against ICU on random ASCII (words_test.cc).
+enum class AsciiClass : std::uint8_t { kOther, kLetter, kDigit, kExtendNumLet, kMidNum, kMidNumLet };
+
+AsciiClass ClassOf(char c) {
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return AsciiClass::kLetter;
+  if (c == '_') return AsciiClass::kExtendNumLet;  // WB13a/b: joins, but is no letter
+  if (c >= '0' && c <= '9') return AsciiClass::kDigit;
+  // ':' is MidLetter in UAX #29, but CLDR's root tailoring (which ICU
+  // uses) removes it: "a:b" is three tokens.
+  if (c == ',' || c == ';') return AsciiClass::kMidNum;  // WB11/12: 1,000
+  if (c == '.' || c == '\'') return AsciiClass::kMidNumLet;  // both
+  return AsciiClass::kOther;
+}
+
+// Whether the character at i, between two word characters, joins them.
+bool JoinsAt(std::string_view s, std::size_t i) {
+  if (i == 0 || i + 1 >= s.size()) return false;
+  const AsciiClass mid = ClassOf(s[i]), before = ClassOf(s[i - 1]), after = ClassOf(s[i + 1]);
+  const bool letters = before == AsciiClass::kLetter && after == AsciiClass::kLetter;
+  const bool digits = before == AsciiClass::kDigit && after == AsciiClass::kDigit;
+  if (mid == AsciiClass::kMidNum) return digits;
+  if (mid == AsciiClass::kMidNumLet) return letters || digits;
+  return false;
+}
+
+bool IsWordChar(AsciiClass c) {
+  return c == AsciiClass::kLetter || c == AsciiClass::kDigit || c == AsciiClass::kExtendNumLet;
+}
+
+void TokenizeAsciiChunk(std::string_view s, std::uint32_t base, std::vector<Token>* out) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (!IsWordChar(ClassOf(s[i]))) {
+      out->push_back({base + static_cast<std::uint32_t>(i), base + static_cast<std::uint32_t>(i + 1),
+                      base + static_cast<std::uint32_t>(i + 1), TokenKind::kPunctuation});
+      ++i;
+      continue;
+    }
+    const std::size_t start = i;
+    bool letters = false, digits = false;
+    while (i < s.size() && (IsWordChar(ClassOf(s[i])) || JoinsAt(s, i))) {
+      letters |= ClassOf(s[i]) == AsciiClass::kLetter;
+      digits |= ClassOf(s[i]) == AsciiClass::kDigit;
+      ++i;
+    }
+    const auto b = base + static_cast<std::uint32_t>(start), e = base + static_cast<std::uint32_t>(i);
+    // ICU's rule status for bare underscores: none for one, "number" for
+    // a run of them. Matched so that both paths classify alike.
+    const bool lone_underscore = !letters && !digits && i - start == 1;
+    const TokenKind kind = letters          ? TokenKind::kWord
+                           : lone_underscore ? TokenKind::kPunctuation
+                                             : TokenKind::kNumber;
+    out->push_back({b, e, e, kind});
+  }
+}
+
+bool IsAscii(std::string_view s) {
+  for (char c : s) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::vector<Token> Tokenize(std::string_view utf8) {
+  std::vector<Token> tokens;
+  tokens.reserve(utf8.size() / 5 + 1);
+  std::size_t pos = 0;
+  while (pos < utf8.size()) {
+    std::size_t space = pos;
+    while (space < utf8.size() && utf8[space] != ' ' && utf8[space] != '\t' &&
+           utf8[space] != '\n' && utf8[space] != '\r') {
+      ++space;
+    }
+    const std::string_view chunk = utf8.substr(pos, space - pos);
+    const auto base = static_cast<std::uint32_t>(pos);
+    if (IsAscii(chunk)) {
+      TokenizeAsciiChunk(chunk, base, &tokens);
+    } else {
+      TokenizeWithIcu(chunk, base, &tokens);
+    }
+    std::size_t next = space;
+    while (next < utf8.size() && (utf8[next] == ' ' || utf8[next] == '\t' || utf8[next] == '\n' ||
+                                  utf8[next] == '\r')) {
+      ++next;
+    }
+    if (next > space && !tokens.empty()) tokens.back().space_end = static_cast<std::uint32_t>(next);
+    pos = next;
+  }
   return tokens;
 }
 

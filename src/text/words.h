@@ -34,6 +34,10 @@ struct Token {
 
 std::vector<Token> Tokenize(std::string_view utf8);
 
+// The reference segmentation: ICU alone, without the ASCII fast path. Tests
+// check Tokenize against it. Offsets are shifted by `base`.
+void TokenizeWithIcu(std::string_view utf8, std::uint32_t base, std::vector<Token>* out);
+
 // The token's text without its trailing whitespace.
 inline std::string_view TokenText(std::string_view utf8, const Token& t) {
   return utf8.substr(t.begin, t.end - t.begin);

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+
 #include <string>
 #include <vector>
 
@@ -69,6 +71,46 @@ TEST(WordsTest, KindsAreReported) {
 TEST(WordsTest, FoldCase) {
   EXPECT_EQ(FoldCase("ÉTAT Shall"), "état shall");
   EXPECT_EQ(FoldCase("第五条"), "第五条");
+}
+
+}  // namespace
+}  // namespace rapporteur::text
+
+namespace rapporteur::text {
+namespace {
+
+// The ASCII fast path must cut exactly where ICU cuts, and agree on what is
+// punctuation, on any ASCII text.
+TEST(WordsTest, FastPathAgreesWithIcuOnRandomAscii) {
+  const std::string alphabet = "aZb09 .,;:'_-\"()/$%&e";
+  std::mt19937 rng(99);
+  for (int round = 0; round < 5000; ++round) {
+    std::string s;
+    const int n = 1 + static_cast<int>(rng() % 24);
+    for (int i = 0; i < n; ++i) s += alphabet[rng() % alphabet.size()];
+    std::vector<Token> fast = Tokenize(s);
+    std::vector<Token> reference;
+    TokenizeWithIcu(s, 0, &reference);
+    ASSERT_EQ(fast.size(), reference.size()) << "'" << s << "'";
+    for (std::size_t i = 0; i < fast.size(); ++i) {
+      ASSERT_EQ(fast[i].begin, reference[i].begin) << "'" << s << "'";
+      ASSERT_EQ(fast[i].end, reference[i].end) << "'" << s << "'";
+      ASSERT_EQ(fast[i].space_end, reference[i].space_end) << "'" << s << "'";
+      ASSERT_EQ(fast[i].kind == TokenKind::kPunctuation,
+                reference[i].kind == TokenKind::kPunctuation)
+          << "'" << s << "' token " << i;
+    }
+  }
+}
+
+TEST(WordsTest, MixedScriptsUseIcuPerChunk) {
+  const std::string s = "naïve État 5.2 立法活动";
+  std::vector<std::string> words;
+  for (const Token& t : Tokenize(s)) words.emplace_back(TokenText(s, t));
+  ASSERT_GE(words.size(), 5u);
+  EXPECT_EQ(words[0], "naïve");
+  EXPECT_EQ(words[1], "État");
+  EXPECT_EQ(words[2], "5.2");
 }
 
 }  // namespace
