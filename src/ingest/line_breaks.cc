@@ -108,7 +108,7 @@ bool StartsWithLabel(std::string_view line) {
                            std::regex_constants::match_continuous);
 }
 
-void JoinLine(std::string* paragraph, std::string_view line) {
+void JoinLine(std::string* paragraph, std::string_view line, Hyphens hyphens) {
   line = TrimLeft(line);
   while (!paragraph->empty() && (paragraph->back() == ' ' || paragraph->back() == '\t')) {
     paragraph->pop_back();
@@ -121,7 +121,7 @@ void JoinLine(std::string* paragraph, std::string_view line) {
   const UChar32 last = LastCodePoint(*paragraph, &before_last);
   const UChar32 first = FirstCodePoint(line);
   if (last == '-' && before_last >= 0 && u_isalpha(before_last)) {
-    if (first >= 0 && u_islower(first)) paragraph->pop_back();
+    if (hyphens == Hyphens::kRejoin && first >= 0 && u_islower(first)) paragraph->pop_back();
     paragraph->append(line);
     return;
   }

@@ -31,7 +31,10 @@ bool StartsWithLabel(std::string_view line);
 // dropped: "imple-" + "mentation"); with nothing when the paragraph ends
 // with "letter-" otherwise ("Elola-" + "Olaso" keeps its hyphen) or when both
 // sides are CJK (characters or CJK punctuation); with a space otherwise.
-void JoinLine(std::string* paragraph, std::string_view line);
+// Sources typed by a person (Markdown) wrap lines themselves rather than
+// hyphenate: with kKeep, a final hyphen is kept and joined without a space.
+enum class Hyphens { kRejoin, kKeep };
+void JoinLine(std::string* paragraph, std::string_view line, Hyphens hyphens = Hyphens::kRejoin);
 
 // True if the trimmed line is only a page number: "3", "- 3 -", "— 3 —",
 // "3 / 10", "Página 3", "Page 3 of 10", "Pág. 3", "iv".
