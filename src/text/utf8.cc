@@ -18,18 +18,22 @@ struct BomRule {
   const char* encoding;
 };
 
-// Longest first: the UTF-32LE BOM begins with the UTF-16LE one.
+using std::string_view_literals::operator""sv;
+
+// Longest first: the UTF-32LE BOM begins with the UTF-16LE one. The ""sv
+// literals matter: the UTF-32 BOMs contain NUL bytes, which a plain char
+// pointer would cut short (the UTF-32BE one to the empty string, which then
+// matched every input).
 constexpr BomRule kBoms[] = {
-    {"\x00\x00\xFE\xFF", "UTF-32BE"}, {"\xFF\xFE\x00\x00", "UTF-32LE"},
-    {"\xEF\xBB\xBF", "UTF-8"},        {"\xFE\xFF", "UTF-16BE"},
-    {"\xFF\xFE", "UTF-16LE"},
+    {"\x00\x00\xFE\xFF"sv, "UTF-32BE"}, {"\xFF\xFE\x00\x00"sv, "UTF-32LE"},
+    {"\xEF\xBB\xBF"sv, "UTF-8"},        {"\xFE\xFF"sv, "UTF-16BE"},
+    {"\xFF\xFE"sv, "UTF-16LE"},
 };
 
 const char* EncodingFromBom(std::string_view bytes, std::size_t* bom_length) {
   for (const BomRule& rule : kBoms) {
-    std::string_view bom(rule.bom.data(), rule.bom.size());
-    if (bytes.substr(0, bom.size()) == bom) {
-      *bom_length = bom.size();
+    if (bytes.substr(0, rule.bom.size()) == rule.bom) {
+      *bom_length = rule.bom.size();
       return rule.encoding;
     }
   }
@@ -46,7 +50,13 @@ std::string DetectEncoding(std::string_view bytes) {
   const UCharsetMatch* match = ucsdet_detect(det.get(), &err);
   if (U_FAILURE(err) || match == nullptr) return "";
   const char* name = ucsdet_getName(match, &err);
-  return U_SUCCESS(err) && name != nullptr ? name : "";
+  if (U_FAILURE(err) || name == nullptr) return "";
+  // ICU reports windows-1252 text without bytes in 0x80-0x9F as ISO-8859-1,
+  // and ISO-8859-1 maps those bytes to invisible C1 controls; windows-1252 is
+  // the superset that documents written on Windows actually use.
+  const std::string_view detected(name);
+  if (detected == "ISO-8859-1") return "windows-1252";
+  return std::string(detected);
 }
 
 Result<std::string> Convert(std::string_view bytes, const std::string& encoding) {
@@ -89,13 +99,18 @@ Result<std::string> DecodeToUtf8(std::string_view bytes, std::string_view encodi
   const char* bom_encoding = EncodingFromBom(bytes, &bom_length);
   std::string chosen(encoding);
   if (chosen.empty() && bom_encoding != nullptr) chosen = bom_encoding;
-  if (bom_encoding != nullptr && chosen == bom_encoding) bytes.remove_prefix(bom_length);
+  if (bom_encoding != nullptr && ucnv_compareNames(chosen.c_str(), bom_encoding) == 0) {
+    bytes.remove_prefix(bom_length);
+  } else {
+    bom_length = 0;
+  }
   if (chosen.empty()) {
     if (!FindInvalidUtf8(bytes)) return std::string(bytes);
     chosen = DetectEncoding(bytes);
     if (chosen.empty()) chosen = "windows-1252";
   }
-  const bool is_utf8 = chosen == "UTF-8" || chosen == "utf-8" || chosen == "utf8";
+  // ucnv_compareNames ignores case and punctuation: "utf8" == "UTF-8".
+  const bool is_utf8 = ucnv_compareNames(chosen.c_str(), "UTF-8") == 0;
   if (is_utf8) {
     if (std::optional<std::size_t> bad = FindInvalidUtf8(bytes)) {
       return InvalidInput("invalid UTF-8 at byte " + std::to_string(*bad + bom_length));

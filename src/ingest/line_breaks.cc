@@ -1,0 +1,157 @@
+#include "src/ingest/line_breaks.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <regex>
+
+#include "src/text/utf8.h"
+
+namespace rapporteur::ingest {
+namespace {
+
+// The label patterns, anchored at the start of the line. std::regex works on
+// bytes, so non-ASCII characters appear as literal alternatives, never inside a
+// character class. Latin keywords are listed in the cases documents print
+// ("Article", "ARTICLE") rather than matched case-insensitively, so that a
+// wrapped sentence that happens to start with "article 5 of" stays joined.
+constexpr char kLabelPattern[] =
+    // Keyword + number: "Article 5", "ARTICLE V", "Artículo 5 bis",
+    // "Article premier", "Art. 5", "Section 2", "CHAPTER II", "TITLE I".
+    "(?:(?:Article|ARTICLE|Art\\.|ART\\.|Artículo|ARTÍCULO|Articulo|ARTICULO|Section|SECTION|"
+    "Sec\\.|SEC\\.|Chapter|CHAPTER|Capítulo|CAPÍTULO|Chapitre|CHAPITRE|Title|TITLE|Título|"
+    "TÍTULO|Titre|TITRE|Part|PART|Annex|ANNEX|Anexo|ANEXO|Annexe|ANNEXE|Rule|RULE|Regla|"
+    "Règle)\\s+(?:\\d+(?:er|re|o|º|°)?|[IVXLCDM]+|premier|première|primero|único|unique|"
+    "PREMIER|ÚNICO|UNIQUE)(?:\\s+(?:bis|ter|quater|quinquies))?(?=$|[\\s.:,;)]|—|–)"
+    // "§ 3", "§§ 3".
+    "|§+\\s*\\d+"
+    // Chinese: 第五条, 第一章, 第二节, 第三编, 第十二款.
+    "|第(?:[0-9]|一|二|三|四|五|六|七|八|九|十|百|千|零|〇|两)+(?:条|章|节|编|款|部分)"
+    // Numbers: "5." "5.2" "5.2.1" "1 bis" then a space. At most three digits
+    // in the first part and two in the others, so that "17.798 sobre" and
+    // "2024 budget" are not labels.
+    "|\\d{1,3}(?:\\.\\d{1,2})*\\.?(?:\\s+(?:bis|ter|quater))?(?=\\s)"
+    // "(a)" "(iv)" "(12)" "(A)", "a)" "iv)", "IV." then a space.
+    "|\\((?:[a-z]{1,2}|[ivxlcdm]{1,6}|\\d{1,3}|[A-Z]{1,2})\\)(?=\\s|$)"
+    "|(?:[a-z]|[ivxlcdm]{1,6})\\)(?=\\s)"
+    "|[IVXLCDM]{1,6}\\.(?=\\s|$)"
+    // Bullets.
+    "|[-*+](?=\\s)|•|·|▪|◦|–\\s|—\\s"
+    ")";
+
+const std::regex& LabelRegex() {
+  static const std::regex* const kRegex =
+      new std::regex(kLabelPattern, std::regex::ECMAScript | std::regex::optimize);
+  return *kRegex;
+}
+
+constexpr char kPageNumberPattern[] =
+    "(?:(?:-|–|—)\\s*)?(?:(?:Página|Pág\\.|Page|Pag\\.|p\\.|Seite)\\s*)?(?:\\d{1,4}|[ivxlc]{1,6})"
+    "(?:\\s*(?:/|of|de|sur)\\s*\\d{1,4})?(?:\\s*(?:-|–|—))?";
+
+const std::regex& PageNumberRegex() {
+  static const std::regex* const kRegex =
+      new std::regex(kPageNumberPattern, std::regex::ECMAScript | std::regex::optimize);
+  return *kRegex;
+}
+
+std::string_view TrimLeft(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  return s;
+}
+
+// The first code point of `s`, or -1.
+UChar32 FirstCodePoint(std::string_view s) {
+  if (s.empty()) return -1;
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t i = 0;
+  UChar32 c;
+  U8_NEXT(p, i, static_cast<int32_t>(s.size()), c);
+  return c;
+}
+
+// The last code point of `s` and, through `before`, the one before it.
+UChar32 LastCodePoint(std::string_view s, UChar32* before = nullptr) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t i = static_cast<int32_t>(s.size());
+  if (i == 0) return -1;
+  UChar32 c;
+  U8_PREV(p, 0, i, c);
+  if (before != nullptr) {
+    *before = -1;
+    if (i > 0) U8_PREV(p, 0, i, *before);
+  }
+  return c;
+}
+
+bool IsCjkForJoining(UChar32 c) {
+  if (c < 0x2E80) return false;
+  // CJK punctuation and full-width forms are script "Common", but lines of
+  // Chinese ending in "，" join the next line without a space all the same.
+  if ((c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF)) return true;
+  char buf[U8_MAX_LENGTH];
+  int32_t n = 0;
+  UBool error = false;
+  U8_APPEND(reinterpret_cast<uint8_t*>(buf), n, U8_MAX_LENGTH, c, error);
+  return !error && text::HasCjk(std::string_view(buf, n));
+}
+
+}  // namespace
+
+bool StartsWithLabel(std::string_view line) {
+  line = TrimLeft(line);
+  // Labels are short; looking at a bounded prefix keeps the regex cheap on
+  // long lines.
+  line = line.substr(0, 64);
+  std::cmatch match;
+  return std::regex_search(line.data(), line.data() + line.size(), match, LabelRegex(),
+                           std::regex_constants::match_continuous);
+}
+
+void JoinLine(std::string* paragraph, std::string_view line, Hyphens hyphens) {
+  line = TrimLeft(line);
+  while (!paragraph->empty() && (paragraph->back() == ' ' || paragraph->back() == '\t')) {
+    paragraph->pop_back();
+  }
+  if (paragraph->empty() || line.empty()) {
+    paragraph->append(line);
+    return;
+  }
+  UChar32 before_last = -1;
+  const UChar32 last = LastCodePoint(*paragraph, &before_last);
+  const UChar32 first = FirstCodePoint(line);
+  if (last == '-' && before_last >= 0 && u_isalpha(before_last)) {
+    if (hyphens == Hyphens::kRejoin && first >= 0 && u_islower(first)) paragraph->pop_back();
+    paragraph->append(line);
+    return;
+  }
+  if (!(IsCjkForJoining(last) && IsCjkForJoining(first))) paragraph->push_back(' ');
+  paragraph->append(line);
+}
+
+bool IsPageNumberLine(std::string_view line) {
+  const std::string trimmed = text::CollapseWhitespace(line);
+  if (trimmed.empty() || trimmed.size() > 40) return false;
+  return std::regex_match(trimmed, PageNumberRegex());
+}
+
+std::string CleanText(std::string_view text) {
+  return text::NormalizeNfc(text::CollapseWhitespace(text));
+}
+
+std::vector<std::string_view> SplitLines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\n' && text[i] != '\r') continue;
+    lines.push_back(text.substr(start, i - start));
+    if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    start = i + 1;
+  }
+  if (start < text.size()) lines.push_back(text.substr(start));
+  return lines;
+}
+
+bool IsBlankLine(std::string_view line) { return text::CollapseWhitespace(line).empty(); }
+
+}  // namespace rapporteur::ingest
