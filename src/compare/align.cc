@@ -27,7 +27,7 @@ class Aligner {
  public:
   Aligner(const std::vector<BlockBag>& olds, const std::vector<BlockBag>& news,
           const AlignOptions& options)
-      : olds_(olds), news_(news), options_(options) {
+      : olds_(olds), news_(news), options_(options), weights_(IdfWeights(olds, news)) {
     result_.group_of_old.assign(olds.size(), -1);
     result_.group_of_new.assign(news.size(), -1);
   }
@@ -91,7 +91,7 @@ class Aligner {
       GapCandidates(n, &candidates);
       for (std::size_t c = 0; c < candidates.size(); ++c) {
         const std::size_t o = candidates[c];
-        const double sim = Dice(olds_[o].sorted, news_[n].sorted);
+        const double sim = Dice(olds_[o].sorted, news_[n].sorted, &weights_);
         const bool in_gap = c >= index_count || InGap(o, n);
         if (sim >= options_.match_threshold || (in_gap && sim >= options_.gap_threshold)) {
           edges.push_back({sim, o, n, Distance(o, n)});
@@ -217,9 +217,9 @@ class Aligner {
       std::vector<std::uint32_t> residual;
       std::set_difference(whole.begin(), whole.end(), current.begin(), current.end(),
                           std::back_inserter(residual));
-      if (Containment(mine[index].sorted, residual) < options_.containment) continue;
+      if (Containment(mine[index].sorted, residual, &weights_) < options_.containment) continue;
       std::vector<std::uint32_t> joined = JoinedSorted(mine, parts, index);
-      if (Dice(joined, whole) <= Dice(current, whole)) continue;
+      if (Dice(joined, whole, &weights_) <= Dice(current, whole, &weights_)) continue;
       parts.push_back(index);
       std::sort(parts.begin(), parts.end());
       group.kind = split ? GroupKind::kSplit : GroupKind::kMerge;
@@ -280,6 +280,7 @@ class Aligner {
   const std::vector<BlockBag>& olds_;
   const std::vector<BlockBag>& news_;
   const AlignOptions& options_;
+  const WordWeights weights_;
   Alignment result_;
   std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> index_;
   std::vector<std::size_t> gap_lo_, gap_hi_;
@@ -287,26 +288,70 @@ class Aligner {
 
 }  // namespace
 
-double Dice(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
-  if (a.empty() && b.empty()) return 1.0;
-  std::size_t i = 0, j = 0, common = 0;
+namespace {
+
+double WeightOf(std::uint32_t id, const WordWeights* w) {
+  return w == nullptr || id >= w->size() ? 1.0 : (*w)[id];
+}
+
+double TotalWeight(const std::vector<std::uint32_t>& a, const WordWeights* w) {
+  double total = 0;
+  for (std::uint32_t id : a) total += WeightOf(id, w);
+  return total;
+}
+
+// Weight of the multiset intersection of two sorted id lists.
+double CommonWeight(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b,
+                    const WordWeights* w) {
+  std::size_t i = 0, j = 0;
+  double common = 0;
   while (i < a.size() && j < b.size()) {
     if (a[i] == b[j]) {
-      ++common, ++i, ++j;
+      common += WeightOf(a[i], w);
+      ++i, ++j;
     } else if (a[i] < b[j]) {
       ++i;
     } else {
       ++j;
     }
   }
-  return 2.0 * static_cast<double>(common) / static_cast<double>(a.size() + b.size());
+  return common;
 }
 
-double Containment(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
-  if (a.empty()) return 0.0;
-  std::vector<std::uint32_t> both;
-  std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(both));
-  return static_cast<double>(both.size()) / static_cast<double>(a.size());
+}  // namespace
+
+double Dice(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b,
+            const WordWeights* weights) {
+  if (a.empty() && b.empty()) return 1.0;
+  const double total = TotalWeight(a, weights) + TotalWeight(b, weights);
+  return total <= 0 ? 0.0 : 2.0 * CommonWeight(a, b, weights) / total;
+}
+
+double Containment(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b,
+                   const WordWeights* weights) {
+  const double total = TotalWeight(a, weights);
+  return total <= 0 ? 0.0 : CommonWeight(a, b, weights) / total;
+}
+
+WordWeights IdfWeights(const std::vector<BlockBag>& olds, const std::vector<BlockBag>& news) {
+  std::vector<std::uint32_t> df;
+  auto count = [&df](const std::vector<BlockBag>& bags) {
+    for (const BlockBag& bag : bags) {
+      for (std::size_t i = 0; i < bag.sorted.size(); ++i) {
+        if (i > 0 && bag.sorted[i] == bag.sorted[i - 1]) continue;
+        if (bag.sorted[i] >= df.size()) df.resize(bag.sorted[i] + 1, 0);
+        ++df[bag.sorted[i]];
+      }
+    }
+  };
+  count(olds);
+  count(news);
+  const double blocks = static_cast<double>(olds.size() + news.size());
+  WordWeights weights(df.size(), 1.0);
+  for (std::size_t id = 0; id < df.size(); ++id) {
+    if (df[id] > 0) weights[id] = std::log(1.0 + blocks / df[id]);
+  }
+  return weights;
 }
 
 Alignment AlignBlocks(const std::vector<BlockBag>& olds, const std::vector<BlockBag>& news,

@@ -6,7 +6,7 @@
 //  1. Identical blocks are paired first, k-th occurrence to k-th occurrence:
 //     cheap, certain, and they anchor everything else.
 //  2. Edited blocks are paired by word similarity (Dice over the multiset of
-//     case-folded words). Candidates come from an inverted index of the
+//     case-folded words, weighted by rarity). Candidates come from an inverted index of the
 //     rarer words, so the pass is near-linear instead of all-pairs; blocks
 //     lying in the same gap between anchors are also candidates, at a lower
 //     threshold, because position is evidence too (a clause rewritten in
@@ -56,11 +56,22 @@ struct AlignOptions {
 Alignment AlignBlocks(const std::vector<BlockBag>& olds, const std::vector<BlockBag>& news,
                       const AlignOptions& options);
 
-// 2·|A∩B| / (|A|+|B|) over sorted multisets; 1 when both are empty.
-double Dice(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b);
+// Weight of each word id; an id beyond the end weighs 1.
+using WordWeights = std::vector<double>;
 
-// |A∩B| / |A| over sorted multisets: how much of A is found in B.
-double Containment(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b);
+// Inverse document frequency over the blocks of both versions,
+// log(1 + blocks / blocks containing the word): "the" and "shall" weigh
+// little, so two clauses do not look alike merely for sharing them.
+WordWeights IdfWeights(const std::vector<BlockBag>& olds, const std::vector<BlockBag>& news);
+
+// 2·w(A∩B) / (w(A)+w(B)) over sorted multisets; 1 when both are empty.
+// Without weights, every word weighs 1.
+double Dice(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b,
+            const WordWeights* weights = nullptr);
+
+// w(A∩B) / w(A) over sorted multisets: how much of A is found in B.
+double Containment(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b,
+                   const WordWeights* weights = nullptr);
 
 }  // namespace rapporteur::compare
 

@@ -72,14 +72,24 @@ std::vector<std::vector<Edit>> EditsOf(const WordDiff& diff, const TokenizedText
     if (part_of_new == nullptr || part_of_new->empty()) return std::size_t{0};
     return j < part_of_new->size() ? (*part_of_new)[j] : part_of_new->back();
   };
-  for (const compare::EditRun& r : diff.runs) {
+  for (std::size_t ri = 0; ri < diff.runs.size(); ++ri) {
+    const compare::EditRun& r = diff.runs[ri];
+    const bool delete_follows = ri + 1 < diff.runs.size() && diff.runs[ri + 1].op == DiffOp::kDelete;
     for (std::uint32_t k = 0; k < r.count; ++k) {
       if (r.op == DiffOp::kDelete) {
         lists[part_now()].Add(DiffOp::kDelete, TokenWithSpace(a, i++));
-      } else {
-        lists[part_now()].Add(r.op, TokenWithSpace(b, j++));
-        if (r.op == DiffOp::kEqual) ++i;
+        continue;
       }
+      std::string_view piece = TokenWithSpace(b, j);
+      // "Nations,[-the Universal ...-]": the new text ends at the comma, but
+      // a deletion follows, and the old text had a space there. Keep it.
+      if (r.op == DiffOp::kEqual && delete_follows && k + 1 == r.count &&
+          b.tokens[j].space_end == b.tokens[j].end && a.tokens[i].space_end > a.tokens[i].end) {
+        piece = TokenWithSpace(a, i);
+      }
+      lists[part_now()].Add(r.op, piece);
+      ++j;
+      if (r.op == DiffOp::kEqual) ++i;
     }
   }
   std::vector<std::vector<Edit>> out;

@@ -58,7 +58,7 @@ std::string ClauseHeading(const ClauseChange& change) {
     if (!ref->label.empty() || ref->text.empty()) return ref->path;
     return fmt::format("{} ¶{}", ref->path, ref->index + 1);
   }
-  return fmt::format("¶ {}", ref->index + 1);
+  return fmt::format("preamble ¶{}", ref->index + 1);
 }
 
 }  // namespace render

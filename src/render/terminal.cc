@@ -58,7 +58,10 @@ void RenderClause(const ClauseChange& c, const Palette& p, std::string* out) {
   const std::string label = c.after && !c.moved_away ? c.after->label : c.before->label;
   *out += fmt::format("{}@@ {} @@{} {}{}{}\n", p.head_on, ClauseHeading(c), p.head_off, p.dim_on,
                       StatusNote(c), p.dim_off);
-  if (c.moved_away) return;
+  if (c.moved_away) {
+    *out += "\n";
+    return;
+  }
   std::string body = Redline(c.edits, p);
   if (!label.empty()) body = label + (body.empty() ? "" : " " + body);
   *out += body + "\n\n";
