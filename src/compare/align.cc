@@ -36,6 +36,7 @@ class Aligner {
     PairIdentical();
     PairSimilar();
     AttachSplitsAndMerges();
+    PairBareLabels();
     MarkMoves();
     return std::move(result_);
   }
@@ -49,8 +50,11 @@ class Aligner {
   // Pass 1: identical word sequences, k-th occurrence to k-th occurrence.
   void PairIdentical() {
     std::unordered_map<std::uint64_t, std::deque<std::size_t>> by_hash;
-    for (std::size_t o = 0; o < olds_.size(); ++o) by_hash[HashSequence(olds_[o].sequence)].push_back(o);
+    for (std::size_t o = 0; o < olds_.size(); ++o) {
+      if (!olds_[o].label_only) by_hash[HashSequence(olds_[o].sequence)].push_back(o);
+    }
     for (std::size_t n = 0; n < news_.size(); ++n) {
+      if (news_[n].label_only) continue;
       auto it = by_hash.find(HashSequence(news_[n].sequence));
       if (it == by_hash.end()) continue;
       while (!it->second.empty()) {
@@ -84,13 +88,14 @@ class Aligner {
     std::vector<Edge> edges;
     std::vector<std::size_t> candidates;
     for (std::size_t n = 0; n < news_.size(); ++n) {
-      if (result_.group_of_new[n] >= 0) continue;
+      if (result_.group_of_new[n] >= 0 || news_[n].label_only) continue;
       candidates.clear();
       IndexCandidates(n, &candidates);
       const std::size_t index_count = candidates.size();
       GapCandidates(n, &candidates);
       for (std::size_t c = 0; c < candidates.size(); ++c) {
         const std::size_t o = candidates[c];
+        if (olds_[o].label_only) continue;
         const double sim = Dice(olds_[o].sorted, news_[n].sorted, &weights_);
         const bool in_gap = c >= index_count || InGap(o, n);
         if (sim >= options_.match_threshold || (in_gap && sim >= options_.gap_threshold)) {
@@ -199,7 +204,7 @@ class Aligner {
     const auto& mine = split ? news_ : olds_;
     const auto& other = split ? olds_ : news_;
     auto& my_groups = split ? result_.group_of_new : result_.group_of_old;
-    if (mine[index].sorted.empty()) return;
+    if (mine[index].sorted.empty() || mine[index].label_only) return;
     for (int step : {-1, +1}) {
       const long neighbour = static_cast<long>(index) + step;
       if (neighbour < 0 || neighbour >= static_cast<long>(mine.size())) continue;
@@ -238,7 +243,20 @@ class Aligner {
     return out;
   }
 
-  // Pass 4: the heaviest increasing subsequence of old positions, in new
+  // Pass 4: bare labels follow the blocks they introduce.
+  void PairBareLabels() {
+    for (std::size_t n = 0; n + 1 < news_.size(); ++n) {
+      if (!news_[n].label_only || result_.group_of_new[n] >= 0) continue;
+      const int g = result_.group_of_new[n + 1];
+      if (g < 0) continue;
+      const std::size_t first_old = result_.groups[g].olds.front();
+      if (first_old == 0) continue;
+      const std::size_t o = first_old - 1;
+      if (olds_[o].label_only && result_.group_of_old[o] < 0) Pair(o, n);
+    }
+  }
+
+  // Pass 5: the heaviest increasing subsequence of old positions, in new
   // order, stays; every other group moved. O(G log G) with a Fenwick tree
   // of prefix maxima over old positions.
   void MarkMoves() {

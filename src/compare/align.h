@@ -13,7 +13,9 @@
 //     place is "modified", not "deleted and inserted").
 //  3. An unpaired block whose words are mostly contained in a neighbour's
 //     partner is a part of a split (old -> several new) or a merge.
-//  4. Among paired blocks, the heaviest increasing subsequence of old
+//  4. A bare label goes with the block it introduces: old and new bare
+//     labels are paired when the blocks right after them are.
+//  5. Among paired blocks, the heaviest increasing subsequence of old
 //     positions (weighted by words) stays put; the rest moved. Weighting
 //     makes a short clause moved across a long text the mover, not the text.
 //
@@ -30,6 +32,9 @@ namespace rapporteur::compare {
 struct BlockBag {
   std::vector<std::uint32_t> sequence;  // case-folded word ids in order
   std::vector<std::uint32_t> sorted;    // the same, sorted (a multiset)
+  // A bare label ("Article 5", "第五章") says nothing about content: it is
+  // paired through the block it introduces, never by its own words.
+  bool label_only = false;
 };
 
 enum class GroupKind { kOneToOne, kSplit, kMerge };

@@ -46,12 +46,18 @@ struct WordDiff {
   std::vector<compare::EditRun> runs;
   bool approximate = false;
   std::size_t inserted = 0, deleted = 0;
+  std::size_t kept = 0;  // tokens kept, counted on the minimal script
 };
 
 WordDiff DiffWords(const TokenizedText& a, const TokenizedText& b, const CompareOptions& options) {
   compare::DiffScript script = compare::DiffTokens(a.keys, b.keys, options.max_diff_cost);
   WordDiff out;
   out.approximate = script.approximate;
+  // Similarity is a property of the texts, not of how legibly the redline
+  // is drawn: count it before the cleanup folds small equalities away.
+  for (const compare::EditRun& r : script.runs) {
+    if (r.op == DiffOp::kEqual) out.kept += r.count;
+  }
   out.runs = options.raw_diff ? std::move(script.runs)
                               : compare::CleanupSemantic(script.runs, a.weights, b.weights);
   for (const compare::EditRun& r : out.runs) {
@@ -133,11 +139,7 @@ ClauseRef RefOf(const Document& doc, std::size_t index) {
 double Similarity(const WordDiff& d, const TokenizedText& a, const TokenizedText& b) {
   const std::size_t total = a.tokens.size() + b.tokens.size();
   if (total == 0) return 1.0;
-  std::size_t kept = 0;
-  for (const compare::EditRun& r : d.runs) {
-    if (r.op == DiffOp::kEqual) kept += 2 * r.count;
-  }
-  return static_cast<double>(kept) / static_cast<double>(total);
+  return 2.0 * static_cast<double>(d.kept) / static_cast<double>(total);
 }
 
 }  // namespace

@@ -156,3 +156,37 @@ TEST(CompareTest, SeriesHasStepsAndCumulative) {
 
 }  // namespace
 }  // namespace rapporteur
+
+namespace rapporteur {
+namespace {
+
+// Regression: bare labels ("Article 1" on a line of its own) used to be
+// paired by their own words, so after an inserted article every heading
+// was paired with the wrong one.
+TEST(CompareTest, BareLabelsFollowTheClauseTheyIntroduce) {
+  Document a = Doc({{"Article 1", ""}, {"1.", kA}, {"Article 2", ""}, {"1.", kB}});
+  Document b = Doc({{"Article 1", ""}, {"1.", kC}, {"Article 2", ""}, {"1.", kA},
+                    {"Article 3", ""}, {"1.", kB}});
+  Comparison c = Compare(a, b, {});
+  ASSERT_EQ(c.clauses.size(), 6u);
+  EXPECT_EQ(c.clauses[0].status, ClauseStatus::kInserted);
+  EXPECT_EQ(c.clauses[2].status, ClauseStatus::kUnchanged);
+  EXPECT_EQ(c.clauses[2].before->label, "Article 1");
+  EXPECT_EQ(c.clauses[2].after->label, "Article 2");
+  EXPECT_TRUE(c.clauses[2].relabelled);
+  EXPECT_EQ(c.clauses[4].before->label, "Article 2");
+}
+
+// Similarity measures the texts, not the legibility cleanup of the redline.
+TEST(CompareTest, SimilarityIsCountedBeforeCleanup) {
+  Document a = Doc({{"1.", "alpha beta gamma delta the epsilon zeta eta theta"}});
+  Document b = Doc({{"1.", "iota kappa lambda mu the nu xi omicron pi"}});
+  CompareOptions o;
+  o.match_threshold = 0.05;
+  Comparison c = Compare(a, b, o);
+  ASSERT_EQ(c.clauses.size(), 1u);
+  EXPECT_NEAR(c.clauses[0].similarity, 2.0 / 18.0, 1e-9);
+}
+
+}  // namespace
+}  // namespace rapporteur

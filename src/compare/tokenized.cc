@@ -65,9 +65,7 @@ std::vector<BlockBag> MakeBags(const std::vector<Block>& blocks,
     } else {
       const std::string& label = blocks[i].label;
       AddWords(label, text::Tokenize(label), keying, &bag.sequence);
-      if (i + 1 < blocks.size() && !blocks[i + 1].text.empty()) {
-        AddWords(texts[i + 1].text, texts[i + 1].tokens, keying, &bag.sequence);
-      }
+      bag.label_only = true;
     }
     bag.sorted = bag.sequence;
     std::sort(bag.sorted.begin(), bag.sorted.end());

@@ -45,9 +45,8 @@ struct Keying {
 // Tokenizes `text` and fills keys and weights.
 TokenizedText TokenizeForDiff(std::string_view text, Keying* keying);
 
-// Alignment bags for every block: its case-folded words; a block that is
-// only a label ("Article 5") borrows the words of the block after it, since
-// a bare number says nothing about content.
+// Alignment bags for every block: its case-folded words (a block that is
+// only a label gets the label's words and is marked label_only).
 std::vector<BlockBag> MakeBags(const std::vector<Block>& blocks,
                                const std::vector<TokenizedText>& texts, Keying* keying);
 
