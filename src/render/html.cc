@@ -77,11 +77,11 @@ std::string Label(const std::optional<ClauseRef>& ref) {
 std::string MoveLinks(const ClauseChange& c, const std::string& prefix) {
   if (c.moved_away) {
     return fmt::format(" <a href=\"#{}n{}\">moved to {} &rarr;</a>", prefix, c.after->index,
-                       Escape(c.after->path));
+                       Escape(RefHeading(*c.after)));
   }
   if (c.status == ClauseStatus::kMoved) {
     return fmt::format(" <a href=\"#{}o{}\">&larr; moved from {}</a>", prefix, c.before->index,
-                       Escape(c.before->path));
+                       Escape(RefHeading(*c.before)));
   }
   return "";
 }

@@ -31,10 +31,10 @@ void ClauseMarkdown(const ClauseChange& c, std::string* out) {
   std::string status(ClauseStatusName(c.status));
   if (c.moved_away) {
     *out += fmt::format("### {} — moved to {}\n\n", Escape(ClauseHeading(c)),
-                        Escape(c.after->path));
+                        Escape(RefHeading(*c.after)));
     return;
   }
-  if (c.status == ClauseStatus::kMoved) status += " from " + c.before->path;
+  if (c.status == ClauseStatus::kMoved) status += " from " + RefHeading(*c.before);
   if (c.relabelled) status += ", renumbered from " + c.before->label;
   *out += fmt::format("### {} — {}\n\n", Escape(ClauseHeading(c)), Escape(status));
   const std::string& label = c.after ? c.after->label : c.before->label;

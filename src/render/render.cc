@@ -51,14 +51,17 @@ std::string SummaryLine(const ClauseCounts& c) {
   return out.empty() ? "no clauses" : out;
 }
 
+std::string RefHeading(const ClauseRef& ref) {
+  if (!ref.path.empty()) {
+    if (!ref.label.empty() || ref.text.empty()) return ref.path;
+    return fmt::format("{} ¶{}", ref.path, ref.index + 1);
+  }
+  return fmt::format("preamble ¶{}", ref.index + 1);
+}
+
 std::string ClauseHeading(const ClauseChange& change) {
   const std::optional<ClauseRef>& ref = change.after && !change.moved_away ? change.after : change.before;
-  if (!ref) return "";
-  if (!ref->path.empty()) {
-    if (!ref->label.empty() || ref->text.empty()) return ref->path;
-    return fmt::format("{} ¶{}", ref->path, ref->index + 1);
-  }
-  return fmt::format("preamble ¶{}", ref->index + 1);
+  return ref ? RefHeading(*ref) : "";
 }
 
 }  // namespace render

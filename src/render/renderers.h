@@ -25,6 +25,7 @@ std::string SummaryLine(const ClauseCounts& counts);
 
 // "Article 5/5.2", or the block's position when it has no label.
 std::string ClauseHeading(const ClauseChange& change);
+std::string RefHeading(const ClauseRef& ref);
 
 }  // namespace rapporteur::render
 

@@ -37,9 +37,9 @@ std::string Redline(const std::vector<Edit>& edits, const Palette& p) {
 
 std::string StatusNote(const ClauseChange& c) {
   std::string note(ClauseStatusName(c.status));
-  if (c.moved_away) return fmt::format("moved to {}", c.after ? c.after->path : "");
+  if (c.moved_away) return fmt::format("moved to {}", c.after ? RefHeading(*c.after) : "");
   if (c.status == ClauseStatus::kMoved) {
-    note += fmt::format(" from {}", c.before->path.empty() ? "¶" : c.before->path);
+    note += fmt::format(" from {}", RefHeading(*c.before));
     if (c.modified) note += ", modified";
   }
   if (c.relabelled) note += fmt::format(", renumbered from {}", c.before->label);
