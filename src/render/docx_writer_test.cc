@@ -3,6 +3,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <fstream>
 #include <pugixml.hpp>
 #include <string>
 #include <vector>
@@ -188,6 +190,25 @@ TEST(DocxWriterTest, RejectsBadArguments) {
 
 TEST(DocxWriterTest, SameInputSameBytes) {
   EXPECT_EQ(Render(MakeRedlineSample()), Render(MakeRedlineSample()));
+}
+
+// Not a check by itself: writes the sample redline and the texts that
+// accepting and rejecting all changes must give, for
+// tests/libreoffice/check_docx.sh. Skipped unless RAPPORTEUR_DOCX_SAMPLE_DIR
+// names a directory.
+TEST(DocxLibreOfficeSample, Write) {
+  const char* dir = std::getenv("RAPPORTEUR_DOCX_SAMPLE_DIR");
+  if (dir == nullptr || *dir == '\0') GTEST_SKIP() << "RAPPORTEUR_DOCX_SAMPLE_DIR not set";
+  const RedlineSample sample = MakeRedlineSample();
+  const std::string base = std::string(dir) + "/";
+  std::ofstream(base + "redline.docx", std::ios::binary) << Render(sample);
+  for (const auto& [name, doc] : {std::pair{"expected-accept.txt", &sample.versions.back()},
+                                  std::pair{"expected-reject.txt", &sample.versions.front()}}) {
+    std::ofstream out(base + name, std::ios::binary);
+    out << doc->title << "\n";
+    for (const std::string& paragraph : Paragraphs(*doc)) out << paragraph << "\n";
+    ASSERT_TRUE(out.good()) << base + name;
+  }
 }
 
 }  // namespace

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# LibreOffice round trip of the DOCX redline writer.
+#
+#   check_docx.sh RAPPORTEUR_TESTS_BINARY
+#
+# 1. The gtest DocxLibreOfficeSample.Write writes a sample redline and the
+#    texts that accepting / rejecting all changes must give.
+# 2. check_docx.py opens it in a private headless LibreOffice, accepts all
+#    (resp. rejects all) tracked changes and compares the text.
+# 3. soffice --convert-to pdf renders it; pdftotext must find its text.
+#
+# Exit status 0 pass, 1 fail, 77 skipped (LibreOffice, python3-uno or
+# pdftotext missing). Every soffice runs under timeout(1) with a throw-away
+# profile, in its own process group.
+set -euo pipefail
+
+tests_binary=${1:?usage: check_docx.sh RAPPORTEUR_TESTS_BINARY}
+here=$(cd "$(dirname "$0")" && pwd)
+SKIP=77
+
+soffice=$(command -v soffice || true)
+if [[ -z $soffice ]]; then
+  echo "skip: soffice not found (apt-get install libreoffice-writer-nogui)"
+  exit $SKIP
+fi
+# Debian's python3-uno serves /usr/bin/python3, which may not be the first
+# python3 on the PATH (pyenv, venvs).
+python=""
+for candidate in /usr/bin/python3 "$(command -v python3 || true)"; do
+  if [[ -x $candidate ]] && "$candidate" -c 'import uno' 2>/dev/null; then
+    python=$candidate
+    break
+  fi
+done
+if [[ -z $python ]]; then
+  echo "skip: no python3 with the uno module (apt-get install python3-uno)"
+  exit $SKIP
+fi
+if ! command -v pdftotext >/dev/null; then
+  echo "skip: pdftotext not found (apt-get install poppler-utils)"
+  exit $SKIP
+fi
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/rapporteur-docx-lo.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+RAPPORTEUR_DOCX_SAMPLE_DIR=$work "$tests_binary" \
+  --gtest_filter='DocxLibreOfficeSample.Write' >"$work/gtest.log" 2>&1 || {
+  cat "$work/gtest.log"
+  exit 1
+}
+[[ -s $work/redline.docx ]] || { echo "FAIL: no sample written"; exit 1; }
+
+timeout --kill-after=10 300 "$python" "$here/check_docx.py" \
+  "$work/redline.docx" "$work/expected-accept.txt" "$work/expected-reject.txt" --timeout 240
+
+# The redline must also render: a PDF with its words (old and new shown).
+timeout --kill-after=10 180 "$soffice" --headless --invisible --norestore --nologo \
+  "-env:UserInstallation=file://$work/pdf-profile" \
+  --convert-to pdf --outdir "$work" "$work/redline.docx" >"$work/convert.log" 2>&1 || {
+  cat "$work/convert.log"
+  echo "FAIL: soffice --convert-to pdf failed"
+  exit 1
+}
+[[ -s $work/redline.pdf ]] || { echo "FAIL: no PDF produced"; exit 1; }
+pdftext=$(pdftotext -layout "$work/redline.pdf" - | tr -s '[:space:]' ' ')
+for phrase in "Agreement on monitoring" "unimpeded" "Merge part two"; do
+  if [[ $pdftext != *"$phrase"* ]]; then
+    echo "FAIL: the PDF lacks '$phrase'"
+    exit 1
+  fi
+done
+echo "ok: the PDF has the redline's text"
