@@ -234,14 +234,14 @@ class DocxWalker {
 
   void WalkBlocks(pugi::xml_node container, int depth, ContainerState* state);
   void WalkParagraph(pugi::xml_node paragraph, int depth, ContainerState* state);
-  void FlushCarry(int depth, ContainerState* state);
+  void FlushCarry(ContainerState* state);
   Item FinishParagraph(pugi::xml_node ppr, std::string_view raw_text);
   Item WalkTableRow(pugi::xml_node row, int depth);
   void WalkTable(pugi::xml_node table, int depth, std::vector<Item>* items);
   void CollectText(pugi::xml_node node, int depth, std::string* text,
                    std::vector<pugi::xml_node>* text_boxes);
   void FindTextBoxes(pugi::xml_node node, int depth, std::vector<pugi::xml_node>* text_boxes);
-  void NoteReference(pugi::xml_node node, std::vector<std::string>* ids);
+  void NoteReference(pugi::xml_node node, std::string_view kind, std::vector<std::string>* ids);
   bool Removed(std::string_view local_name) const;
   bool MarkRemoved(pugi::xml_node properties) const;
 
@@ -250,6 +250,7 @@ class DocxWalker {
   DocxNumbering* numbering_;
   std::vector<std::string> footnote_ids_;
   std::vector<std::string> endnote_ids_;
+  std::set<std::string, std::less<>> seen_notes_;  // "f12", "e3"
   bool in_notes_ = false;
 };
 
@@ -271,7 +272,7 @@ std::vector<Item> DocxWalker::WalkContainer(pugi::xml_node container, int depth)
   std::vector<Item> items;
   ContainerState state{&items, {}, {}, false};
   WalkBlocks(container, depth, &state);
-  FlushCarry(depth, &state);
+  FlushCarry(&state);
   return items;
 }
 
@@ -283,7 +284,7 @@ void DocxWalker::WalkBlocks(pugi::xml_node container, int depth, ContainerState*
     if (name == "p") {
       WalkParagraph(node, depth, state);
     } else if (name == "tbl") {
-      FlushCarry(depth, state);
+      FlushCarry(state);
       WalkTable(node, depth + 1, state->items);
     } else if (name == "sdt" || name == "sdtContent" || name == "customXml" || name == "smartTag" ||
                name == "AlternateContent" || name == "Choice") {
@@ -318,7 +319,7 @@ void DocxWalker::WalkParagraph(pugi::xml_node paragraph, int depth, ContainerSta
   }
 }
 
-void DocxWalker::FlushCarry(int /*depth*/, ContainerState* state) {
+void DocxWalker::FlushCarry(ContainerState* state) {
   if (!state->carrying) return;
   state->items->push_back(FinishParagraph(state->carry_ppr, state->carry));
   state->carry.clear();
@@ -382,10 +383,11 @@ Item DocxWalker::WalkTableRow(pugi::xml_node row, int depth) {
   return item;
 }
 
-void DocxWalker::NoteReference(pugi::xml_node node, std::vector<std::string>* ids) {
+void DocxWalker::NoteReference(pugi::xml_node node, std::string_view kind,
+                               std::vector<std::string>* ids) {
   if (in_notes_) return;
   std::string id = Attr(node, "id").as_string();
-  if (std::find(ids->begin(), ids->end(), id) == ids->end()) ids->push_back(std::move(id));
+  if (seen_notes_.insert(std::string(kind) + id).second) ids->push_back(std::move(id));
 }
 
 void DocxWalker::CollectText(pugi::xml_node node, int depth, std::string* text,
@@ -401,17 +403,17 @@ void DocxWalker::CollectText(pugi::xml_node node, int depth, std::string* text,
     } else if (name == "noBreakHyphen") {
       *text += '-';
     } else if (name == "footnoteReference") {
-      NoteReference(child, &footnote_ids_);
+      NoteReference(child, "f", &footnote_ids_);
     } else if (name == "endnoteReference") {
-      NoteReference(child, &endnote_ids_);
+      NoteReference(child, "e", &endnote_ids_);
     } else if (name == "drawing" || name == "pict" || name == "object") {
       FindTextBoxes(child, depth + 1, text_boxes);
     } else if (name == "r" && ooxml::ToggleOn(Child(child, "rPr"), "vanish")) {
       continue;  // hidden text is not what the reader sees
     } else if (name == "pPr" || name == "rPr" || name == "instrText" || name == "delInstrText" ||
                name == "Fallback" || name == "sdtPr" || name == "p" || name == "tbl" ||
-               name == "txbxContent" || Removed(name)) {
-      continue;  // properties, field codes, duplicates, removed changes
+               name == "txbxContent" || name == "rt" || Removed(name)) {
+      continue;  // properties, field codes, duplicates, ruby guides, removed changes
     } else {
       CollectText(child, depth + 1, text, text_boxes);  // r, hyperlink, ins, fldSimple, ...
     }

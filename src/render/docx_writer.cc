@@ -241,6 +241,21 @@ void DocxRedline::WriteInPlace(const ClauseChange& change) {
   writer_->EndParagraph(Mark::kNone);
 }
 
+// Trusted if each part spells its new text and the parts' old shares,
+// joined, spell the old clause.
+bool SplitIsTrusted(const std::vector<ClauseChange>& clauses, std::size_t first, std::size_t last) {
+  std::string old_shares;
+  for (std::size_t i = first; i <= last; ++i) {
+    for (const Edit& edit : clauses[i].edits) {
+      if (edit.op != DiffOp::kInsert) old_shares += edit.text;
+    }
+    old_shares += ' ';
+    if (!Spells(clauses[i].edits, DiffOp::kDelete, clauses[i].after->text)) return false;
+  }
+  return text::CollapseWhitespace(old_shares) ==
+         text::CollapseWhitespace(clauses[first].before->text);
+}
+
 std::size_t DocxRedline::WriteSplit(std::size_t first) {
   const std::vector<ClauseChange>& clauses = comparison_.clauses;
   std::size_t last = first;
@@ -250,20 +265,8 @@ std::size_t DocxRedline::WriteSplit(std::size_t first) {
          clauses[last + 1].after) {
     ++last;
   }
-  // Trusted if each part spells its new text and the parts' old shares,
-  // joined, spell the old clause.
-  std::string old_shares;
-  bool trusted = true;
-  for (std::size_t i = first; i <= last; ++i) {
-    for (const Edit& edit : clauses[i].edits) {
-      if (edit.op != DiffOp::kInsert) old_shares += edit.text;
-    }
-    old_shares += ' ';
-    trusted = trusted && Spells(clauses[i].edits, DiffOp::kDelete, clauses[i].after->text);
-  }
+  const bool trusted = SplitIsTrusted(clauses, first, last);
   const ClauseRef& old_clause = *clauses[first].before;
-  trusted =
-      trusted && text::CollapseWhitespace(old_shares) == text::CollapseWhitespace(old_clause.text);
   for (std::size_t i = first; i <= last; ++i) {
     const ClauseChange& part = clauses[i];
     writer_->BeginParagraph(StyleFor(part));
