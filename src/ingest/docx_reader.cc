@@ -327,6 +327,10 @@ void DocxWalker::FlushCarry(ContainerState* state) {
 }
 
 Item DocxWalker::FinishParagraph(pugi::xml_node ppr, std::string_view raw_text) {
+  // A tracked formatting change (a number or heading style added) keeps the
+  // old properties in w:pPrChange; rejecting restores them.
+  pugi::xml_node old_ppr = Child(Child(ppr, "pPrChange"), "pPr");
+  if (mode_ == TrackedChanges::kReject && old_ppr) ppr = old_ppr;
   Item item;
   item.text = Normalize(raw_text);
   item.role = styles_.RoleOf(ppr);
@@ -495,7 +499,8 @@ Result<DocxParts> LoadParts(std::string_view bytes, const ReadOptions& options) 
 }
 
 bool HasTrackedChanges(pugi::xml_node root) {
-  static const std::set<std::string_view> kChangeElements = {"ins", "del", "moveFrom", "moveTo"};
+  static const std::set<std::string_view> kChangeElements = {"ins",    "del",       "moveFrom",
+                                                             "moveTo", "pPrChange", "rPrChange"};
   return root.find_node([](pugi::xml_node node) {
     return node.type() == pugi::node_element && kChangeElements.contains(LocalName(node.name()));
   }) != nullptr;
