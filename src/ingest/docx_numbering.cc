@@ -148,7 +148,8 @@ void DocxNumbering::LoadNum(pugi::xml_node node) {
   }
 }
 
-const DocxNumbering::Levels* DocxNumbering::AbstractFor(const Num& num) const {
+const DocxNumbering::Levels* DocxNumbering::AbstractFor(const Num& num,
+                                                        std::string* resolved_id) const {
   std::string abstract_id = num.abstract_id;
   // A numStyleLink points, through a numbering style, at a num whose
   // abstractNum holds the real levels. Follow a few hops at most.
@@ -160,6 +161,7 @@ const DocxNumbering::Levels* DocxNumbering::AbstractFor(const Num& num) const {
     abstract_id = target_num->second.abstract_id;
   }
   auto it = abstracts_.find(abstract_id);
+  if (resolved_id != nullptr) *resolved_id = abstract_id;
   return it == abstracts_.end() ? nullptr : &it->second;
 }
 
@@ -197,11 +199,13 @@ std::optional<ListLabel> DocxNumbering::Next(int num_id, int ilvl) {
   auto it = nums_.find(num_id);
   if (num_id == 0 || it == nums_.end() || ilvl < 0 || ilvl >= kLevels) return std::nullopt;
   const Num& num = it->second;
-  const Levels* levels = AbstractFor(num);
+  std::string abstract_id;
+  const Levels* levels = AbstractFor(num, &abstract_id);
   if (levels == nullptr) return std::nullopt;
-  // Lists of one abstractNum continue each other; a startOverride restarts.
+  // Lists of one abstractNum (also through a numStyleLink) continue each
+  // other; a startOverride restarts.
   const std::string key =
-      num.start_overrides.empty() ? "a" + num.abstract_id : "n" + std::to_string(num_id);
+      num.start_overrides.empty() ? "a" + abstract_id : "n" + std::to_string(num_id);
   Counters& counters = counters_[key];
   const auto index = static_cast<std::size_t>(ilvl);
   const Level level = LevelOf(num, *levels, ilvl);
@@ -222,7 +226,7 @@ std::optional<ListLabel> DocxNumbering::Next(int num_id, int ilvl) {
 std::optional<int> DocxNumbering::LevelForStyle(int num_id, const std::string& style_id) const {
   auto it = nums_.find(num_id);
   if (it == nums_.end()) return std::nullopt;
-  const Levels* levels = AbstractFor(it->second);
+  const Levels* levels = AbstractFor(it->second, nullptr);
   if (levels == nullptr) return std::nullopt;
   for (int ilvl = 0; ilvl < kLevels; ++ilvl) {
     if (LevelOf(it->second, *levels, ilvl).style_id == style_id) return ilvl;

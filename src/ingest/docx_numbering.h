@@ -70,7 +70,9 @@ class DocxNumbering {
   static void ReadLevel(pugi::xml_node lvl, Level* level);
   void LoadAbstract(pugi::xml_node node, const std::map<std::string, int>& style_num_ids);
   void LoadNum(pugi::xml_node node);
-  const Levels* AbstractFor(const Num& num) const;
+  // The levels of a num's abstractNum, following w:numStyleLink; stores the
+  // id of the abstractNum found in `resolved_id` if not null.
+  const Levels* AbstractFor(const Num& num, std::string* resolved_id) const;
   Level LevelOf(const Num& num, const Levels& levels, int ilvl) const;
   std::string Render(const Num& num, const Levels& levels, const Counters& counters,
                      int ilvl) const;

@@ -175,6 +175,28 @@ TEST(DocxReaderTest, BulletsChineseLegalAndStyleNumbering) {
   EXPECT_EQ(doc.blocks[5].list_level, 2);
 }
 
+TEST(DocxReaderTest, NumStyleLinkSharesTheLinkedList) {
+  // abstractNum 5 only links to the numbering style "LegalList", whose
+  // numId 7 uses abstractNum 6, which holds the levels.
+  std::string numbering =
+      Part("numbering",
+           "<w:abstractNum w:abstractNumId=\"5\"><w:numStyleLink w:val=\"LegalList\"/>"
+           "</w:abstractNum><w:abstractNum w:abstractNumId=\"6\"><w:styleLink "
+           "w:val=\"LegalList\"/>" +
+               Lvl(0, "decimal", "Article %1") +
+               "</w:abstractNum>"
+               "<w:num w:numId=\"7\"><w:abstractNumId w:val=\"6\"/></w:num>"
+               "<w:num w:numId=\"8\"><w:abstractNumId w:val=\"5\"/></w:num>");
+  std::string styles = Part("styles",
+                            "<w:style w:type=\"numbering\" w:styleId=\"LegalList\">"
+                            "<w:name w:val=\"Legal List\"/><w:pPr><w:numPr><w:numId "
+                            "w:val=\"7\"/></w:numPr></w:pPr></w:style>");
+  std::string body = P("a", NumPr(8, 0)) + P("b", NumPr(7, 0)) + P("c", NumPr(8, 0));
+  RawDocument doc =
+      ReadOk(MakeDocx(body, {{"word/numbering.xml", numbering}, {"word/styles.xml", styles}}));
+  EXPECT_THAT(Labels(doc), ::testing::ElementsAre("Article 1", "Article 2", "Article 3"));
+}
+
 TEST(DocxReaderTest, HeadingsFromStylesOutlineAndTitle) {
   std::string styles =
       Part("styles",
