@@ -47,7 +47,7 @@ std::string ChangeDate(const std::string& requested) {
   return requested;
 }
 
-enum class Mark { kNone, kInserted, kDeleted };
+enum class Mark { kNone, kInserted, kDeleted, kMovedFrom, kMovedTo };
 
 // Builds the paragraphs of word/document.xml. Runs are buffered until the
 // paragraph ends, because the paragraph mark's revision comes first.
@@ -64,6 +64,10 @@ class RedlineWriter {
   }
   void Text(DiffOp op, std::string_view text);
   void Tab(DiffOp op) { Run(op, "<w:tab/>"); }
+  // Until EndMove, deletions are the old end of the move `name`
+  // (w:moveFrom) and insertions its new end (w:moveTo); `op` says which.
+  void BeginMove(DiffOp op, const std::string& name);
+  void EndMove();
   void EndParagraph(Mark mark);
   std::string DocumentXml() const;
 
@@ -75,6 +79,8 @@ class RedlineWriter {
   std::string author_, date_;
   int next_id_ = 1;
   int mark_id_ = 0;
+  std::string move_range_;  // "moveFromRange" or "moveToRange" while in a move
+  int move_range_id_ = 0;
   std::string style_;
   std::string runs_;
   std::string body_;
@@ -89,16 +95,33 @@ std::string RedlineWriter::Revision(std::string_view element, int id) {
 
 void RedlineWriter::Run(DiffOp op, const std::string& content) {
   const std::string run = "<w:r>" + content + "</w:r>";
+  const bool moving = !move_range_.empty();
+  const std::string insert = moving ? "moveTo" : "ins";
+  const std::string remove = moving ? "moveFrom" : "del";
   switch (op) {
     case DiffOp::kEqual: runs_ += run; break;
-    case DiffOp::kInsert: runs_ += Revision("ins") + ">" + run + "</w:ins>"; break;
-    case DiffOp::kDelete: runs_ += Revision("del") + ">" + run + "</w:del>"; break;
+    case DiffOp::kInsert: runs_ += Revision(insert) + ">" + run + "</w:" + insert + ">"; break;
+    case DiffOp::kDelete: runs_ += Revision(remove) + ">" + run + "</w:" + remove + ">"; break;
   }
+}
+
+void RedlineWriter::BeginMove(DiffOp op, const std::string& name) {
+  move_range_ = op == DiffOp::kDelete ? "moveFromRange" : "moveToRange";
+  move_range_id_ = next_id_++;
+  runs_ +=
+      Revision(move_range_ + "Start", move_range_id_) + " w:name=\"" + EscapeXml(name) + "\"/>";
+}
+
+void RedlineWriter::EndMove() {
+  if (move_range_.empty()) return;
+  runs_ += "<w:" + move_range_ + "End w:id=\"" + std::to_string(move_range_id_) + "\"/>";
+  move_range_.clear();
 }
 
 void RedlineWriter::Text(DiffOp op, std::string_view text) {
   if (text.empty()) return;
-  const char* element = op == DiffOp::kDelete ? "w:delText" : "w:t";
+  // Moved-away text stays w:t (as Word writes it); only deletions are delText.
+  const char* element = op == DiffOp::kDelete && move_range_.empty() ? "w:delText" : "w:t";
   Run(op, std::string("<") + element + " xml:space=\"preserve\">" + EscapeXml(text) + "</" +
               element + ">");
 }
@@ -108,6 +131,10 @@ void RedlineWriter::EndParagraph(Mark mark) {
   if (!style_.empty()) properties += "<w:pStyle w:val=\"" + style_ + "\"/>";
   if (mark == Mark::kInserted) properties += "<w:rPr>" + Revision("ins", mark_id_) + "/></w:rPr>";
   if (mark == Mark::kDeleted) properties += "<w:rPr>" + Revision("del", mark_id_) + "/></w:rPr>";
+  if (mark == Mark::kMovedFrom) {
+    properties += "<w:rPr>" + Revision("moveFrom", mark_id_) + "/></w:rPr>";
+  }
+  if (mark == Mark::kMovedTo) properties += "<w:rPr>" + Revision("moveTo", mark_id_) + "/></w:rPr>";
   body_ += "<w:p>";
   if (!properties.empty()) body_ += "<w:pPr>" + properties + "</w:pPr>";
   body_ += runs_ + "</w:p>";
@@ -187,7 +214,8 @@ class DocxRedline {
 
  private:
   std::string StyleFor(const ClauseChange& change) const;
-  void WriteWhole(const ClauseChange& change, DiffOp op);
+  // `move_name` non-empty: the clause is one end of a move of that name.
+  void WriteWhole(const ClauseChange& change, DiffOp op, const std::string& move_name = "");
   void WriteInPlace(const ClauseChange& change);
   std::size_t WriteSplit(std::size_t first);
   void WriteMerged(const ClauseChange& change);
@@ -222,16 +250,19 @@ std::string DocxRedline::StyleFor(const ClauseChange& change) const {
 
 // A clause that exists on one side only: label and text, and the paragraph
 // mark, all inserted or all deleted.
-void DocxRedline::WriteWhole(const ClauseChange& change, DiffOp op) {
-  const ClauseRef& side = op == DiffOp::kInsert ? *change.after : *change.before;
+void DocxRedline::WriteWhole(const ClauseChange& change, DiffOp op, const std::string& move_name) {
+  const bool insert = op == DiffOp::kInsert;
+  const ClauseRef& side = insert ? *change.after : *change.before;
   writer_->BeginParagraph(StyleFor(change));
-  if (op == DiffOp::kInsert) {
-    WriteLabel("", side.label, writer_);
-  } else {
-    WriteLabel(side.label, "", writer_);
-  }
+  if (!move_name.empty()) writer_->BeginMove(op, move_name);
+  WriteLabel(insert ? "" : side.label, insert ? side.label : "", writer_);
   writer_->Text(op, side.text);
-  writer_->EndParagraph(op == DiffOp::kInsert ? Mark::kInserted : Mark::kDeleted);
+  writer_->EndMove();
+  if (move_name.empty()) {
+    writer_->EndParagraph(insert ? Mark::kInserted : Mark::kDeleted);
+  } else {
+    writer_->EndParagraph(insert ? Mark::kMovedTo : Mark::kMovedFrom);
+  }
 }
 
 void DocxRedline::WriteInPlace(const ClauseChange& change) {
@@ -338,10 +369,21 @@ bool DocxRedline::WriteMergedParts(const ClauseChange& change, const std::vector
 }
 
 void DocxRedline::WriteClauses() {
-  std::set<std::size_t> moved_away;  // old clauses whose old place is shown deleted
+  // Old clauses shown at both ends of a move: a moved_away marker at the old
+  // place and a kMoved change at the new one.
+  std::set<std::size_t> moved_away, moved_to;
   for (const ClauseChange& change : comparison_.clauses) {
-    if (change.moved_away && change.before) moved_away.insert(change.before->index);
+    if (!change.before) continue;
+    if (change.moved_away && !change.after) moved_away.insert(change.before->index);
+    if (change.status == ClauseStatus::kMoved && change.after) {
+      moved_to.insert(change.before->index);
+    }
   }
+  auto move_name = [&](const ClauseChange& change) {
+    const std::size_t index = change.before->index;
+    const bool paired = moved_away.contains(index) && moved_to.contains(index);
+    return paired ? "rapporteur-move-" + std::to_string(index + 1) : std::string();
+  };
   const std::vector<ClauseChange>& clauses = comparison_.clauses;
   for (std::size_t i = 0; i < clauses.size();) {
     const ClauseChange& change = clauses[i];
@@ -352,10 +394,11 @@ void DocxRedline::WriteClauses() {
     ++i;
     if (!change.after && !change.before) continue;
     if (!change.after) {
-      WriteWhole(change, DiffOp::kDelete);  // deleted, or a moved clause's old place
-    } else if (!change.before || (change.status == ClauseStatus::kMoved &&
-                                  moved_away.contains(change.before->index))) {
-      WriteWhole(change, DiffOp::kInsert);  // inserted, or a moved clause's new place
+      WriteWhole(change, DiffOp::kDelete, move_name(change));  // deleted, or moved away
+    } else if (!change.before) {
+      WriteWhole(change, DiffOp::kInsert);
+    } else if (change.status == ClauseStatus::kMoved && moved_away.contains(change.before->index)) {
+      WriteWhole(change, DiffOp::kInsert, move_name(change));  // a moved clause's new place
     } else if (change.status == ClauseStatus::kMerged) {
       WriteMerged(change);
     } else {

@@ -144,7 +144,9 @@ TEST(DocxWriterTest, RevisionsCarryAuthorDateAndIncreasingIds) {
   pugi::xml_document xml;
   ASSERT_TRUE(xml.load_string(document.c_str()));
   int last_id = 0, insertions = 0, deletions = 0;
-  pugi::xpath_node_set revisions = xml.select_nodes("//w:ins | //w:del");
+  pugi::xpath_node_set revisions = xml.select_nodes(
+      "//w:ins | //w:del | //w:moveFrom | //w:moveTo | //w:moveFromRangeStart | "
+      "//w:moveToRangeStart");
   revisions.sort();  // document order
   for (pugi::xpath_node node : revisions) {
     const pugi::xml_node revision = node.node();
@@ -153,7 +155,9 @@ TEST(DocxWriterTest, RevisionsCarryAuthorDateAndIncreasingIds) {
     const int id = revision.attribute("w:id").as_int();
     EXPECT_GT(id, last_id);
     last_id = id;
-    (std::string_view(revision.name()) == "w:ins" ? insertions : deletions)++;
+    const std::string_view name = revision.name();
+    if (name == "w:ins") ++insertions;
+    if (name == "w:del") ++deletions;
   }
   EXPECT_GT(insertions, 5);
   EXPECT_GT(deletions, 5);
@@ -164,6 +168,22 @@ TEST(DocxWriterTest, RevisionsCarryAuthorDateAndIncreasingIds) {
   EXPECT_FALSE(xml.select_nodes("//w:pPr/w:rPr/w:del").empty());
   EXPECT_FALSE(xml.select_nodes("//w:pPr/w:pStyle[@w:val='Heading1']").empty());
   EXPECT_FALSE(xml.select_nodes("//w:pPr/w:pStyle[@w:val='Title']").empty());
+}
+
+TEST(DocxWriterTest, MovedClauseIsATrackedMove) {
+  const std::string document = Part(Render(MakeRedlineSample()), "word/document.xml");
+  pugi::xml_document xml;
+  ASSERT_TRUE(xml.load_string(document.c_str()));
+  pugi::xml_node from = xml.select_node("//w:moveFromRangeStart").node();
+  pugi::xml_node to = xml.select_node("//w:moveToRangeStart").node();
+  ASSERT_TRUE(from && to);
+  EXPECT_STREQ(from.attribute("w:name").value(), to.attribute("w:name").value());
+  EXPECT_FALSE(xml.select_nodes("//w:pPr/w:rPr/w:moveFrom").empty());
+  EXPECT_FALSE(xml.select_nodes("//w:pPr/w:rPr/w:moveTo").empty());
+  EXPECT_EQ(xml.select_nodes("//w:moveFromRangeEnd").size(), 1u);
+  EXPECT_EQ(xml.select_nodes("//w:moveToRangeEnd").size(), 1u);
+  // Moved text is w:t, as Word writes it, not w:delText.
+  EXPECT_FALSE(xml.select_nodes("//w:moveFrom/w:r/w:t").empty());
 }
 
 TEST(DocxWriterTest, DefaultDateIsNowInUtc) {
