@@ -8,6 +8,8 @@
 # 2. check_docx.py opens it in a private headless LibreOffice, accepts all
 #    (resp. rejects all) tracked changes and compares the text.
 # 3. soffice --convert-to pdf renders it; pdftotext must find its text.
+# 4. soffice saves it as DOCX again; our reader must accept / reject
+#    LibreOffice's tracked changes to the same texts.
 #
 # Exit status 0 pass, 1 fail, 77 skipped (LibreOffice, python3-uno or
 # pdftotext missing). Every soffice runs under timeout(1) with a throw-away
@@ -71,3 +73,26 @@ for phrase in "Agreement on monitoring" "unimpeded" "Merge part two"; do
   fi
 done
 echo "ok: the PDF has the redline's text"
+
+# LibreOffice's own DOCX with the same tracked changes must read back the
+# same through our reader (accept and reject).
+timeout --kill-after=10 180 "$soffice" --headless --invisible --norestore --nologo \
+  "-env:UserInstallation=file://$work/docx-profile" \
+  --convert-to 'docx:MS Word 2007 XML' --outdir "$work/resaved" "$work/redline.docx" \
+  >"$work/resave.log" 2>&1 || {
+  cat "$work/resave.log"
+  echo "FAIL: soffice could not save the redline as DOCX again"
+  exit 1
+}
+[[ -s $work/resaved/redline.docx ]] || { echo "FAIL: no resaved DOCX"; exit 1; }
+RAPPORTEUR_DOCX_SAMPLE_DIR=$work "$tests_binary" \
+  --gtest_filter='DocxLibreOfficeSample.ReadResaved' >"$work/gtest-resaved.log" 2>&1 || {
+  cat "$work/gtest-resaved.log"
+  echo "FAIL: LibreOffice's DOCX does not read back as the sample"
+  exit 1
+}
+if grep -q '\[  SKIPPED \]' "$work/gtest-resaved.log"; then
+  echo "FAIL: the read-back test was skipped"
+  exit 1
+fi
+echo "ok: LibreOffice's resaved DOCX reads back with accept and reject"
