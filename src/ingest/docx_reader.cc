@@ -243,6 +243,7 @@ class DocxWalker {
   void FindTextBoxes(pugi::xml_node node, int depth, std::vector<pugi::xml_node>* text_boxes);
   void NoteReference(pugi::xml_node node, std::string_view kind, std::vector<std::string>* ids);
   bool Removed(std::string_view local_name) const;
+  bool SkippedInText(std::string_view name, pugi::xml_node node) const;
   bool MarkRemoved(pugi::xml_node properties) const;
 
   const TrackedChanges mode_;
@@ -287,11 +288,11 @@ void DocxWalker::WalkBlocks(pugi::xml_node container, int depth, ContainerState*
       FlushCarry(state);
       WalkTable(node, depth + 1, state->items);
     } else if (name == "sdt" || name == "sdtContent" || name == "customXml" || name == "smartTag" ||
-               name == "AlternateContent" || name == "Choice") {
-      // Wrappers of block content; mc:Fallback repeats mc:Choice.
-      WalkBlocks(node, depth + 1, state);
-    } else if (!Removed(name) &&
-               (name == "ins" || name == "moveTo" || name == "del" || name == "moveFrom")) {
+               name == "AlternateContent" || name == "Choice" ||
+               (!Removed(name) &&
+                (name == "ins" || name == "moveTo" || name == "del" || name == "moveFrom"))) {
+      // Wrappers of block content (mc:Fallback repeats mc:Choice), and
+      // tracked changes that stay.
       WalkBlocks(node, depth + 1, state);
     }
   }
@@ -400,6 +401,7 @@ void DocxWalker::CollectText(pugi::xml_node node, int depth, std::string* text,
   for (pugi::xml_node child : node.children()) {
     if (child.type() != pugi::node_element) continue;
     const std::string_view name = LocalName(child.name());
+    if (SkippedInText(name, child)) continue;
     if (name == "t" || name == "delText") {
       *text += child.child_value();
     } else if (name == "tab" || name == "ptab" || name == "br" || name == "cr") {
@@ -412,16 +414,20 @@ void DocxWalker::CollectText(pugi::xml_node node, int depth, std::string* text,
       NoteReference(child, "e", &endnote_ids_);
     } else if (name == "drawing" || name == "pict" || name == "object") {
       FindTextBoxes(child, depth + 1, text_boxes);
-    } else if (name == "r" && ooxml::ToggleOn(Child(child, "rPr"), "vanish")) {
-      continue;  // hidden text is not what the reader sees
-    } else if (name == "pPr" || name == "rPr" || name == "instrText" || name == "delInstrText" ||
-               name == "Fallback" || name == "sdtPr" || name == "p" || name == "tbl" ||
-               name == "txbxContent" || name == "rt" || Removed(name)) {
-      continue;  // properties, field codes, duplicates, ruby guides, removed changes
     } else {
       CollectText(child, depth + 1, text, text_boxes);  // r, hyperlink, ins, fldSimple, ...
     }
   }
+}
+
+// Properties, field codes, mc:Fallback duplicates, ruby guides, hidden
+// runs and removed changes are not text the reader sees.
+bool DocxWalker::SkippedInText(std::string_view name, pugi::xml_node node) const {
+  static const std::set<std::string_view> kSkipped = {
+      "pPr",   "rPr", "instrText", "delInstrText", "Fallback",
+      "sdtPr", "p",   "tbl",       "txbxContent",  "rt"};
+  if (kSkipped.contains(name) || Removed(name)) return true;
+  return name == "r" && ooxml::ToggleOn(Child(node, "rPr"), "vanish");
 }
 
 void DocxWalker::FindTextBoxes(pugi::xml_node node, int depth,

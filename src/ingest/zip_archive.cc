@@ -104,7 +104,7 @@ Result<std::string> ZipArchive::ReadEntry(std::uint64_t index) {
     return InvalidInput(std::string("corrupt zip archive (") + zip_strerror(archive_) + ")");
   }
   std::string out;
-  std::string chunk(64 * 1024, '\0');
+  std::string chunk(std::size_t{64} << 10, '\0');
   for (;;) {
     const zip_int64_t n = zip_fread(file, chunk.data(), chunk.size());
     if (n < 0) {

@@ -53,7 +53,7 @@ enum class Mark { kNone, kInserted, kDeleted, kMovedFrom, kMovedTo };
 // paragraph ends, because the paragraph mark's revision comes first.
 class RedlineWriter {
  public:
-  RedlineWriter(std::string author, std::string date)
+  RedlineWriter(const std::string& author, const std::string& date)
       : author_(EscapeXml(author)), date_(EscapeXml(date)) {}
 
   void BeginParagraph(std::string style) {
@@ -455,13 +455,16 @@ std::string StylesXml() {
       "</w:style>";
   for (int level = 1; level <= 6; ++level) {
     const std::string n = std::to_string(level);
+    xml += "<w:style w:type=\"paragraph\" w:styleId=\"Heading";
+    xml += n;
+    xml += "\"><w:name w:val=\"heading ";
+    xml += n;
+    xml += "\"/>";
     xml +=
-        "<w:style w:type=\"paragraph\" w:styleId=\"Heading" + n + "\"><w:name w:val=\"heading " +
-        n +
-        "\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:qFormat/>"
-        "<w:pPr><w:keepNext/><w:spacing w:before=\"240\" w:after=\"120\"/><w:outlineLvl w:val=\"" +
-        std::to_string(level - 1) + "\"/></w:pPr><w:rPr><w:b/><w:sz w:val=\"" +
-        std::to_string(std::max(22, 34 - 2 * level)) + "\"/></w:rPr></w:style>";
+        "<w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:qFormat/><w:pPr><w:keepNext/>";
+    xml += "<w:spacing w:before=\"240\" w:after=\"120\"/><w:outlineLvl w:val=\"";
+    xml += std::to_string(level - 1) + "\"/></w:pPr><w:rPr><w:b/><w:sz w:val=\"";
+    xml += std::to_string(std::max(22, 34 - 2 * level)) + "\"/></w:rPr></w:style>";
   }
   return xml + "</w:styles>";
 }
