@@ -9,8 +9,9 @@
 //     never sideways.
 //  2. RemoveRunningLines: lines in a margin band (top or bottom 12% of the
 //     page, or the outer 8% left/right) are dropped when they are page
-//     numbers or when, digits masked, they recur in a margin on at least half
-//     of the pages (running headers, footers, stamps).
+//     numbers or when each of their words, digits masked, recurs at the same
+//     height in a margin on at least half of the pages (running headers,
+//     footers, stamps).
 //  3. BuildBlocks: lines are joined into paragraphs (JoinLine rejoins
 //     hyphenation); a paragraph breaks on a vertical gap over 1.5x the median
 //     line spacing, on a first-line indent, after a short line ending a

@@ -85,6 +85,19 @@ TEST(PdfReader, Errors) {
   }
 }
 
+TEST(PdfReader, DamagedFilesDoNotCrash) {
+  const std::string good = Fixture("simple.pdf");
+  ASSERT_FALSE(good.empty());
+  for (std::size_t length = 0; length < good.size(); length += 97) {
+    (void)ReadPdf(good.substr(0, length), "t.pdf", ReadOptions());
+  }
+  for (std::size_t i = 16; i < good.size(); i += 61) {
+    std::string damaged = good;
+    damaged[i] = static_cast<char>(damaged[i] ^ 0x5A);
+    (void)ReadPdf(damaged, "t.pdf", ReadOptions());
+  }
+}
+
 // Checks shared by the real documents: no running header, stamp or page
 // number survives, and no line-end hyphen is left inside a word.
 void ExpectClean(const RawDocument& doc, const std::vector<std::string>& running) {
