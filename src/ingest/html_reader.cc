@@ -72,14 +72,13 @@ bool IsHidden(const xmlNode* node) {
 }
 
 Role RoleOf(const std::string& name) {
-  static const char* const kSkipped[] = {"script",   "style", "nav",  "header", "footer", "noscript",
-                                         "template", "svg",   "head", "select", "iframe", "object",
-                                         "math",     "button"};
+  static const char* const kSkipped[] = {"script",   "style",    "nav",  "header", "footer",
+                                         "noscript", "template", "svg",  "head",   "select",
+                                         "iframe",   "object",   "math", "button"};
   static const char* const kBlocks[] = {
-      "p",       "div",   "dt",       "dd",      "blockquote", "pre",        "section",
-      "article", "main",  "aside",    "address", "figure",     "figcaption", "caption",
-      "form",    "body",  "fieldset", "legend",  "details",    "summary",    "center",
-      "dl",      "html",  "hr"};
+      "p",        "div",    "dt",      "dd",      "blockquote", "pre",     "section", "article",
+      "main",     "aside",  "address", "figure",  "figcaption", "caption", "form",    "body",
+      "fieldset", "legend", "details", "summary", "center",     "dl",      "html",    "hr"};
   for (const char* skipped : kSkipped) {
     if (name == skipped) return Role::kSkip;
   }
@@ -119,8 +118,10 @@ std::string Alphabetic(long n, bool upper) {
 
 std::string PrintedNumber(long n, char type) {
   switch (type) {
-    case 'a': case 'A': return Alphabetic(n, type == 'A');
-    case 'i': case 'I': return Roman(n, type == 'I');
+    case 'a':
+    case 'A': return Alphabetic(n, type == 'A');
+    case 'i':
+    case 'I': return Roman(n, type == 'I');
     default: return std::to_string(n);
   }
 }
@@ -139,7 +140,10 @@ class HtmlWalker {
  public:
   HtmlWalker(RawDocument* doc, bool h1_is_title) : doc_(doc), h1_is_title_(h1_is_title) {}
   void Walk(xmlNode* root);
-  void Finish() { FlushText(); FlushRow(); }
+  void Finish() {
+    FlushText();
+    FlushRow();
+  }
 
  private:
   bool Enter(xmlNode* node);  // false: do not descend

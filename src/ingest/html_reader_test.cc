@@ -29,9 +29,9 @@ TEST(HtmlReader, BlocksAndTitle) {
       "<p hidden>hidden</p><p aria-hidden=\"true\">aria</p><p style=\"display: none\">x</p>"
       "<script>var x;</script><footer>foot</footer></body></html>");
   EXPECT_EQ(doc.title, "The Accord");
-  EXPECT_EQ(Texts(doc), (std::vector<std::string>{"Accord", "Article 1",
-                                                   "First bold line second line.", "Direct text",
-                                                   "inner", "tail", "Quote", "Term", "Def"}));
+  EXPECT_EQ(Texts(doc),
+            (std::vector<std::string>{"Accord", "Article 1", "First bold line second line.",
+                                      "Direct text", "inner", "tail", "Quote", "Term", "Def"}));
   EXPECT_EQ(doc.blocks[0].kind, BlockKind::kHeading);
   EXPECT_EQ(doc.blocks[0].heading_level, 1);
   EXPECT_EQ(doc.blocks[1].heading_level, 2);
@@ -49,7 +49,7 @@ TEST(HtmlReader, Lists) {
       "<ol type=\"a\"><li>a</li><li value=\"5\">e</li></ol><ol type=\"I\" reversed>"
       "<li>two</li><li>one</li></ol>");
   EXPECT_EQ(Texts(doc), (std::vector<std::string>{"3. three", "nested", "4. four", "a. a", "e. e",
-                                                   "II. two", "I. one"}));
+                                                  "II. two", "I. one"}));
   EXPECT_EQ(doc.blocks[0].kind, BlockKind::kListItem);
   EXPECT_EQ(doc.blocks[0].list_level, 0);
   EXPECT_EQ(doc.blocks[1].list_level, 1);

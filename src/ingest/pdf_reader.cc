@@ -1,18 +1,17 @@
 // PDF reader over poppler-cpp.
 //
 // Pipeline, one function each:
-//  1. ExtractLines: poppler's word boxes (page::text_list) in poppler's own
-//     reading order, which already detects columns, are grouped into lines:
-//     a word starts a new line when its vertical centre leaves the current
-//     line's box or it moves back to the left. Words written in another
-//     direction than most of the page (the sideways "cve: BOCG-..." stamps of
-//     the Spanish Cortes) are dropped: body text is never sideways. On
-//     single-column pages, lines are then sorted top to bottom and pieces of
-//     one row merged (MergeRows).
+//  1. ExtractLines: poppler's word boxes (page::text_list) are grouped into
+//     rows by position, top to bottom, left to right. A page with a vertical
+//     gutter (FindGutter) is read column by column between full-width rows.
+//     Words written in another direction than most of the page (the sideways
+//     "cve: BOCG-..." stamps of the Spanish Cortes) are dropped: body text is
+//     never sideways.
 //  2. RemoveRunningLines: lines in a margin band (top or bottom 12% of the
 //     page, or the outer 8% left/right) are dropped when they are page
-//     numbers or when, digits masked, they recur in a margin on at least half
-//     of the pages (running headers, footers, stamps).
+//     numbers or when each of their words, digits masked, recurs at the same
+//     height in a margin on at least half of the pages (running headers,
+//     footers, stamps).
 //  3. BuildBlocks: lines are joined into paragraphs (JoinLine rejoins
 //     hyphenation); a paragraph breaks on a vertical gap over 1.5x the median
 //     line spacing, on a first-line indent, after a short line ending a
@@ -66,6 +65,7 @@ struct Line {
 
 struct Page {
   double width = 0, height = 0;
+  double gutter = 0;  // x between two columns; 0 on one-column pages
   std::vector<Line> lines;
   bool has_words = false;
 };
@@ -96,92 +96,154 @@ int MajorityRotation(const std::vector<poppler::text_box>& boxes) {
   return best;
 }
 
-// Appends `box` to `line`, with a space unless the words touch.
-void AddWord(Line* line, const poppler::text_box& box, bool space_before) {
-  const poppler::rectf r = box.bbox();
-  if (line->text.empty()) {
-    line->x0 = r.left(), line->x1 = r.right(), line->top = r.top(), line->bottom = r.bottom();
-  } else {
-    if (space_before || r.left() - line->x1 > 0.2 * line->height()) line->text += ' ';
-    line->x0 = std::min(line->x0, r.left()), line->x1 = std::max(line->x1, r.right());
-    line->top = std::min(line->top, r.top()), line->bottom = std::max(line->bottom, r.bottom());
+struct Word {
+  std::string text;
+  double x0 = 0, x1 = 0, top = 0, bottom = 0;
+  bool space_after = false;
+  double centre() const { return (top + bottom) / 2; }
+};
+
+// The page's words in the majority writing direction.
+std::vector<Word> PageWords(const poppler::page& page) {
+  const std::vector<poppler::text_box> boxes = page.text_list();
+  const int rotation = MajorityRotation(boxes);
+  std::vector<Word> words;
+  for (const poppler::text_box& box : boxes) {
+    if (box.rotation() != rotation) continue;
+    std::string text = ToUtf8(box.text());
+    if (text.empty()) continue;
+    const poppler::rectf r = box.bbox();
+    words.push_back(
+        {std::move(text), r.left(), r.right(), r.top(), r.bottom(), box.has_space_after()});
   }
-  line->words.push_back(ToUtf8(box.text()));
-  line->text += line->words.back();
+  return words;
 }
 
-// Two columns: at least a quarter of the lines (and 3) on each side of the
-// middle. Headers split into left and right pieces are a few lines a page.
-bool IsTwoColumn(const Page& page) {
-  const double middle = page.width / 2;
-  std::size_t left = 0, right = 0;
-  for (const Line& line : page.lines) {
-    left += line.x1 < middle;
-    right += line.x0 > middle;
+struct Gutter {
+  double x0 = 0, x1 = 0;
+  bool found() const { return x1 > x0; }
+  bool Overlaps(const Word& w) const { return w.x0 < x1 && w.x1 > x0; }
+};
+
+// The widest vertical strip in the middle 30-70% of the page that at most a
+// tenth as many words (or three) cross as cross the page's busiest x (spanning
+// titles may cross it), at least 8pt wide, with a tenth of the words on each side.
+// In justified single-column text every x is covered by most lines, so no
+// such strip exists.
+Gutter FindGutter(const std::vector<Word>& words, double page_width) {
+  constexpr double kStep = 2, kMinWidth = 8;
+  if (words.size() < 20 || page_width <= 0 || page_width > 20000) return {};
+  const auto bins = static_cast<std::size_t>(page_width / kStep) + 1;
+  std::vector<int> coverage(bins, 0);
+  auto bin = [&](double x) {
+    return std::min(bins - 1, static_cast<std::size_t>(std::max(0.0, x) / kStep));
+  };
+  for (const Word& w : words) {
+    for (std::size_t b = bin(w.x0); b <= bin(w.x1); ++b) ++coverage[b];
   }
-  const std::size_t needed = std::max<std::size_t>(3, page.lines.size() / 4);
-  return left >= needed && right >= needed;
-}
-
-bool SameRow(const Line& a, const Line& b) {
-  const double centre_b = (b.top + b.bottom) / 2, centre_a = (a.top + a.bottom) / 2;
-  return (centre_b > a.top && centre_b < a.bottom) || (centre_a > b.top && centre_a < b.bottom);
-}
-
-// poppler splits a line at wide gaps ("Artículo 10.   Obligaciones ...") into
-// blocks it may order badly ("Artículo 10.", "1.", "Obligaciones ..."). On a
-// single-column page, lines are put in top-to-bottom order and the pieces
-// of one row merged left to right; two-column pages keep poppler's order,
-// which reads the columns one after the other.
-void MergeRows(Page* page) {
-  if (IsTwoColumn(*page)) return;
-  std::stable_sort(page->lines.begin(), page->lines.end(),
-                   [](const Line& a, const Line& b) { return a.top + a.bottom < b.top + b.bottom; });
-  std::vector<Line> rows;
-  for (Line& line : page->lines) {
-    if (rows.empty() || !SameRow(rows.back(), line)) {
-      rows.push_back(std::move(line));
-      continue;
+  // A three-line title may cross the gutter of a page with few rows.
+  const int low = std::max(3, *std::max_element(coverage.begin(), coverage.end()) / 10);
+  // The least-crossed x of the middle, then the widest strip that low.
+  const std::size_t first = bins * 3 / 10, last = bins * 7 / 10;
+  const int least = *std::min_element(coverage.begin() + first, coverage.begin() + last + 1);
+  if (least > low) return {};
+  std::size_t best_start = 0, best_end = 0, start = first;
+  for (std::size_t b = first; b <= last; ++b) {
+    if (coverage[b] > least) {
+      start = b + 1;
+    } else if (b + 1 - start > best_end - best_start) {
+      best_start = start, best_end = b + 1;
     }
-    Line& row = rows.back();
-    const bool before = line.x0 < row.x0;
-    Line& first = before ? line : row;
-    Line& second = before ? row : line;
-    Line merged = first;
-    merged.text += " " + second.text;
-    merged.words.insert(merged.words.end(), second.words.begin(), second.words.end());
-    merged.x0 = std::min(row.x0, line.x0), merged.x1 = std::max(row.x1, line.x1);
-    merged.top = std::min(row.top, line.top), merged.bottom = std::max(row.bottom, line.bottom);
-    row = std::move(merged);
   }
-  page->lines = std::move(rows);
+  const Gutter gutter{best_start * kStep, best_end * kStep};
+  if (gutter.x1 - gutter.x0 < kMinWidth) return {};
+  std::size_t left = 0, right = 0;
+  for (const Word& w : words) {
+    left += w.x1 <= gutter.x0;
+    right += w.x0 >= gutter.x1;
+  }
+  return left >= words.size() / 10 && right >= words.size() / 10 ? gutter : Gutter();
 }
 
+// Words grouped into rows (a word whose vertical centre falls within the
+// row's box joins it), top to bottom, each row left to right. Sorting by
+// position rather than keeping poppler's order matters: poppler splits a
+// line at wide gaps ("Artículo 10.   Obligaciones ...") into blocks it may
+// order badly.
+std::vector<std::vector<const Word*>> GroupRows(const std::vector<Word>& words) {
+  std::vector<const Word*> sorted;
+  for (const Word& w : words) sorted.push_back(&w);
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const Word* a, const Word* b) { return a->centre() < b->centre(); });
+  std::vector<std::vector<const Word*>> rows;
+  double top = 0, bottom = 0;
+  for (const Word* w : sorted) {
+    if (rows.empty() || w->centre() > bottom) {
+      rows.emplace_back();
+      top = w->top, bottom = w->bottom;
+    }
+    rows.back().push_back(w);
+    top = std::min(top, w->top), bottom = std::max(bottom, w->bottom);
+  }
+  for (auto& row : rows) {
+    std::stable_sort(row.begin(), row.end(),
+                     [](const Word* a, const Word* b) { return a->x0 < b->x0; });
+  }
+  return rows;
+}
+
+// One line from words of one row, with a space where poppler saw one or
+// where the words are apart by more than a fifth of the line height.
+Line MakeLine(const std::vector<const Word*>& words, int page) {
+  Line line;
+  line.page = page;
+  const Word* prev = nullptr;
+  for (const Word* w : words) {
+    if (prev == nullptr) {
+      line.x0 = w->x0, line.x1 = w->x1, line.top = w->top, line.bottom = w->bottom;
+    } else {
+      if (prev->space_after || w->x0 - line.x1 > 0.2 * line.height()) line.text += ' ';
+      line.x0 = std::min(line.x0, w->x0), line.x1 = std::max(line.x1, w->x1);
+      line.top = std::min(line.top, w->top), line.bottom = std::max(line.bottom, w->bottom);
+    }
+    line.words.push_back(w->text);
+    line.text += w->text;
+    prev = w;
+  }
+  return line;
+}
+
+// Lines in reading order: rows top to bottom; on a two-column page the
+// rows between two full-width rows are read left column, then right column.
 Page ExtractLines(const poppler::page& page, int index) {
   Page out;
   const poppler::rectf rect = page.page_rect();
   out.width = rect.width(), out.height = rect.height();
-  const std::vector<poppler::text_box> boxes = page.text_list();
-  const int rotation = MajorityRotation(boxes);
-  Line line;
-  bool space_before = false;
-  for (const poppler::text_box& box : boxes) {
-    if (box.rotation() != rotation || box.text().empty()) continue;
-    out.has_words = true;
-    const poppler::rectf r = box.bbox();
-    const double centre = (r.top() + r.bottom()) / 2;
-    const bool same_line = !line.text.empty() && centre > line.top && centre < line.bottom &&
-                           r.left() > line.x1 - 0.5 * line.height();
-    if (!line.text.empty() && !same_line) {
-      out.lines.push_back(std::move(line));
-      line = Line();
+  const std::vector<Word> words = PageWords(page);
+  out.has_words = !words.empty();
+  const Gutter gutter = FindGutter(words, out.width);
+  if (gutter.found()) out.gutter = (gutter.x0 + gutter.x1) / 2;
+  std::vector<Line> left, right;
+  auto flush_columns = [&] {
+    for (auto* column : {&left, &right}) {
+      for (Line& line : *column) out.lines.push_back(std::move(line));
+      column->clear();
     }
-    line.page = index;
-    AddWord(&line, box, space_before);
-    space_before = box.has_space_after();
+  };
+  for (const std::vector<const Word*>& row : GroupRows(words)) {
+    const bool spans =
+        std::any_of(row.begin(), row.end(), [&](const Word* w) { return gutter.Overlaps(*w); });
+    if (!gutter.found() || spans) {
+      flush_columns();
+      out.lines.push_back(MakeLine(row, index));
+      continue;
+    }
+    std::vector<const Word*> left_words, right_words;
+    for (const Word* w : row) (w->x1 <= gutter.x0 ? left_words : right_words).push_back(w);
+    if (!left_words.empty()) left.push_back(MakeLine(left_words, index));
+    if (!right_words.empty()) right.push_back(MakeLine(right_words, index));
   }
-  if (!line.text.empty()) out.lines.push_back(std::move(line));
-  MergeRows(&out);
+  flush_columns();
   return out;
 }
 
@@ -235,25 +297,27 @@ void RemoveRunningLines(std::vector<Page>* pages) {
 // Where text lines start and end on a page, per column: the short-line
 // rule compares a line with the right edge of its own column.
 struct Columns {
-  double middle = 0;          // x between the columns; 0 on one-column pages
-  double left[2] = {0, 0};    // leftmost x of each column
-  double right[2] = {0, 0};   // rightmost x of each column
+  double gutter = 0;         // Page::gutter
+  double left[2] = {0, 0};   // leftmost x of each column
+  double right[2] = {0, 0};  // rightmost x of each column
 };
 
 struct Layout {
-  double spacing = 0;  // median distance between consecutive baselines
+  double spacing = 0;            // median distance between consecutive baselines
   std::vector<Columns> columns;  // per page
 };
 
 int ColumnOf(const Line& line, const Columns& columns) {
-  return columns.middle > 0 && line.x0 > columns.middle ? 1 : 0;
+  return columns.gutter > 0 && line.x0 >= columns.gutter ? 1 : 0;
 }
 
 Columns MeasureColumns(const Page& page) {
   Columns columns;
-  if (IsTwoColumn(page)) columns.middle = page.width / 2;
+  columns.gutter = page.gutter;
   columns.left[0] = columns.left[1] = page.width;
   for (const Line& line : page.lines) {
+    // Full-width titles on a two-column page say nothing of the columns.
+    if (page.gutter > 0 && line.x0 < page.gutter && line.x1 > page.gutter) continue;
     const int column = ColumnOf(line, columns);
     columns.left[column] = std::min(columns.left[column], line.x0);
     columns.right[column] = std::max(columns.right[column], line.x1);

@@ -38,9 +38,10 @@ TEST(TextReader, ParagraphsAndLineEnds) {
 }
 
 TEST(TextReader, HyphenationAndCjk) {
-  RawDocument doc = ReadOk("The imple-\nmentation of Elola-\nOlaso.\n\n第一条 为了规范，\n健全制度。\n");
+  RawDocument doc =
+      ReadOk("The imple-\nmentation of Elola-\nOlaso.\n\n第一条 为了规范，\n健全制度。\n");
   EXPECT_EQ(Texts(doc), (std::vector<std::string>{"The implementation of Elola-Olaso.",
-                                                   "第一条 为了规范，健全制度。"}));
+                                                  "第一条 为了规范，健全制度。"}));
 }
 
 TEST(TextReader, LabelLinesStartBlocks) {

@@ -17,10 +17,9 @@
 //     skipped.
 // Other XML: every element with direct (non-blank) text is a paragraph of
 // all its text, inline children included.
-#include <pugixml.hpp>
-
 #include <algorithm>
 #include <cstring>
+#include <pugixml.hpp>
 
 #include "src/ingest/line_breaks.h"
 #include "src/ingest/readers.h"
@@ -39,9 +38,8 @@ bool IsUnit(const char* name) {
 }
 
 bool IsHeadingUnit(const char* name) {
-  return NameIn(name,
-                {"title", "subtitle", "division", "subdivision", "part", "subpart", "chapter",
-                 "subchapter"});
+  return NameIn(name, {"title", "subtitle", "division", "subdivision", "part", "subpart", "chapter",
+                       "subchapter"});
 }
 
 bool IsSkipped(const char* name) {
@@ -181,8 +179,8 @@ std::size_t LineOf(std::string_view bytes, std::ptrdiff_t offset) {
 
 std::string GpoTitle(const pugi::xml_document& xml) {
   for (const char* tag : {"official-title", "dc:title"}) {
-    pugi::xml_node node = xml.find_node(
-        [tag](pugi::xml_node n) { return std::strcmp(n.name(), tag) == 0; });
+    pugi::xml_node node =
+        xml.find_node([tag](pugi::xml_node n) { return std::strcmp(n.name(), tag) == 0; });
     if (node) return SubtreeText(node);
   }
   return "";

@@ -1,11 +1,11 @@
 #include "src/text/utf8.h"
 
 #include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
-#include <unicode/uchar.h>
-#include <unicode/uscript.h>
 #include <unicode/unistr.h>
+#include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
 #include <memory>
@@ -43,8 +43,7 @@ const char* EncodingFromBom(std::string_view bytes, std::size_t* bom_length) {
 // ICU's charset detector; nullptr when it has no confident answer.
 std::string DetectEncoding(std::string_view bytes) {
   UErrorCode err = U_ZERO_ERROR;
-  std::unique_ptr<UCharsetDetector, decltype(&ucsdet_close)> det(ucsdet_open(&err),
-                                                                  ucsdet_close);
+  std::unique_ptr<UCharsetDetector, decltype(&ucsdet_close)> det(ucsdet_open(&err), ucsdet_close);
   if (U_FAILURE(err)) return "";
   ucsdet_setText(det.get(), bytes.data(), static_cast<int32_t>(bytes.size()), &err);
   const UCharsetMatch* match = ucsdet_detect(det.get(), &err);

@@ -8,7 +8,10 @@ namespace {
 using std::string_literals::operator""s;
 
 TEST(DecodeToUtf8, Utf16LeBom) {
-  Result<std::string> out = DecodeToUtf8("\xFF\xFE" "A\0\xE9\0"s, "");
+  Result<std::string> out = DecodeToUtf8(
+      "\xFF\xFE"
+      "A\0\xE9\0"s,
+      "");
   ASSERT_TRUE(out.has_value()) << out.error().message();
   EXPECT_EQ(*out, "Aé");
 }
@@ -33,7 +36,10 @@ TEST(DecodeToUtf8, PlainUtf8IsNotMistakenForUtf32) {
 
 TEST(DecodeToUtf8, MacRomanNamedExplicitly) {
   // 0x8E is é and 0xD2/0xD3 are curly double quotes in Mac Roman.
-  Result<std::string> out = DecodeToUtf8("\xD2" "caf\x8E\xD3", "macintosh");
+  Result<std::string> out = DecodeToUtf8(
+      "\xD2"
+      "caf\x8E\xD3",
+      "macintosh");
   ASSERT_TRUE(out.has_value()) << out.error().message();
   EXPECT_EQ(*out, "“café”");
 }
@@ -46,7 +52,10 @@ TEST(DecodeToUtf8, Windows1252Detected) {
 }
 
 TEST(DecodeToUtf8, InvalidUtf8Offset) {
-  Result<std::string> out = DecodeToUtf8("\xEF\xBB\xBF" "abc\xC3", "UTF-8");
+  Result<std::string> out = DecodeToUtf8(
+      "\xEF\xBB\xBF"
+      "abc\xC3",
+      "UTF-8");
   ASSERT_FALSE(out.has_value());
   EXPECT_EQ(out.error().message(), "invalid UTF-8 at byte 6");
   EXPECT_EQ(FindInvalidUtf8("ab\xE4\xB8"), 2u);
