@@ -25,18 +25,9 @@ void CheckReconstructs(const rapporteur::ClauseChange& c) {
     if (e.op != rapporteur::DiffOp::kInsert) before += e.text;
     if (e.op != rapporteur::DiffOp::kDelete) after += e.text;
   }
-  // Whitespace may differ (equal runs carry the newer version's spaces, and
-  // the old space before a deletion is kept for legibility): compare
-  // without it.
-  auto squeeze = [](std::string s) {
-    std::erase(s, ' ');
-    return s;
-  };
-  if (c.after && squeeze(after) != squeeze(c.after->text)) std::abort();
-  if (c.before && c.status != rapporteur::ClauseStatus::kMerged &&
-      squeeze(before) != squeeze(c.before->text)) {
-    std::abort();
-  }
+  // The redline spells both texts exactly, spacing included.
+  if (c.after && after != c.after->text) std::abort();
+  if (c.before && before != c.before->text) std::abort();
 }
 
 }  // namespace

@@ -26,9 +26,12 @@ class EditList {
     }
   }
   std::vector<Edit> Take() {
-    if (!edits_.empty()) {  // the last run ends the clause: no trailing space
+    // A split part ends where the next begins: the space joining the parts
+    // belongs to neither.
+    if (!edits_.empty()) {
       std::string& t = edits_.back().text;
       while (!t.empty() && t.back() == ' ') t.pop_back();
+      if (t.empty()) edits_.pop_back();
     }
     return std::move(edits_);
   }
@@ -67,40 +70,100 @@ WordDiff DiffWords(const TokenizedText& a, const TokenizedText& b, const Compare
   return out;
 }
 
-// Walks a diff token by token. `part_of_new` maps a new-side token index to
-// the output part it belongs to (for splits); nullptr means one part.
+std::string_view TokenOnly(const TokenizedText& t, std::size_t i) {
+  const text::Token& tok = t.tokens[i];
+  return t.text.substr(tok.begin, tok.end - tok.begin);
+}
+
+std::string_view GapAfter(const TokenizedText& t, std::size_t i) {
+  const text::Token& tok = t.tokens[i];
+  return t.text.substr(tok.end, tok.space_end - tok.end);
+}
+
+// Turns a token-level script into edits whose equal+delete texts spell the
+// old text exactly and equal+insert the new one, whitespace included.
+// The whitespace after an equal token is shared when both versions have
+// the same; otherwise each version's goes to the front of its own side of
+// the change that follows ("judges, prosecutors" -> "judges and
+// prosecutors": "judges" + [-", prosecutors"-] + {+" and prosecutors"+}).
+// `part_of_new` maps new-side token indices to output parts (splits).
+class EditWriter {
+ public:
+  EditWriter(const TokenizedText& a, const TokenizedText& b, std::size_t parts,
+             const std::vector<std::size_t>* part_of_new)
+      : a_(a), b_(b), lists_(parts), part_of_new_(part_of_new) {}
+
+  void Equal(bool last_of_run, bool at_end) {
+    List().Add(DiffOp::kEqual, TokenOnly(b_, j_));
+    const std::string_view ga = GapAfter(a_, i_), gb = GapAfter(b_, j_);
+    if (ga == gb) {
+      List().Add(DiffOp::kEqual, gb);
+    } else if (!last_of_run || at_end) {
+      List().Add(DiffOp::kDelete, ga);  // whitespace-only difference
+      List().Add(DiffOp::kInsert, gb);
+    } else {
+      pending_old_ = ga;
+      pending_new_ = gb;
+    }
+    ++i_, ++j_;
+  }
+
+  void Delete() {
+    List().Add(DiffOp::kDelete, pending_old_);
+    pending_old_ = {};
+    List().Add(DiffOp::kDelete, TokenWithSpace(a_, i_++));
+  }
+
+  void Insert() {
+    List().Add(DiffOp::kInsert, pending_new_);
+    pending_new_ = {};
+    List().Add(DiffOp::kInsert, TokenWithSpace(b_, j_++));
+  }
+
+  // At the end of a change: a side that had no tokens still owes its gap.
+  void EndOfChange() {
+    List().Add(DiffOp::kDelete, pending_old_);
+    List().Add(DiffOp::kInsert, pending_new_);
+    pending_old_ = pending_new_ = {};
+  }
+
+  std::vector<std::vector<Edit>> Take() {
+    std::vector<std::vector<Edit>> out;
+    for (EditList& l : lists_) out.push_back(l.Take());
+    return out;
+  }
+
+ private:
+  EditList& List() {
+    if (part_of_new_ == nullptr || part_of_new_->empty()) return lists_[0];
+    return lists_[j_ < part_of_new_->size() ? (*part_of_new_)[j_] : part_of_new_->back()];
+  }
+
+  const TokenizedText& a_;
+  const TokenizedText& b_;
+  std::vector<EditList> lists_;
+  const std::vector<std::size_t>* part_of_new_;
+  std::size_t i_ = 0, j_ = 0;
+  std::string_view pending_old_, pending_new_;
+};
+
 std::vector<std::vector<Edit>> EditsOf(const WordDiff& diff, const TokenizedText& a,
                                        const TokenizedText& b, std::size_t parts,
                                        const std::vector<std::size_t>* part_of_new) {
-  std::vector<EditList> lists(parts);
-  std::size_t i = 0, j = 0;
-  auto part_now = [&] {
-    if (part_of_new == nullptr || part_of_new->empty()) return std::size_t{0};
-    return j < part_of_new->size() ? (*part_of_new)[j] : part_of_new->back();
-  };
+  EditWriter writer(a, b, parts, part_of_new);
   for (std::size_t ri = 0; ri < diff.runs.size(); ++ri) {
     const compare::EditRun& r = diff.runs[ri];
-    const bool delete_follows = ri + 1 < diff.runs.size() && diff.runs[ri + 1].op == DiffOp::kDelete;
+    const bool at_end = ri + 1 == diff.runs.size();
     for (std::uint32_t k = 0; k < r.count; ++k) {
-      if (r.op == DiffOp::kDelete) {
-        lists[part_now()].Add(DiffOp::kDelete, TokenWithSpace(a, i++));
-        continue;
-      }
-      std::string_view piece = TokenWithSpace(b, j);
-      // "Nations,[-the Universal ...-]": the new text ends at the comma, but
-      // a deletion follows, and the old text had a space there. Keep it.
-      if (r.op == DiffOp::kEqual && delete_follows && k + 1 == r.count &&
-          b.tokens[j].space_end == b.tokens[j].end && a.tokens[i].space_end > a.tokens[i].end) {
-        piece = TokenWithSpace(a, i);
-      }
-      lists[part_now()].Add(r.op, piece);
-      ++j;
-      if (r.op == DiffOp::kEqual) ++i;
+      if (r.op == DiffOp::kEqual) writer.Equal(k + 1 == r.count, at_end);
+      if (r.op == DiffOp::kDelete) writer.Delete();
+      if (r.op == DiffOp::kInsert) writer.Insert();
+    }
+    if (r.op != DiffOp::kEqual && (at_end || diff.runs[ri + 1].op == DiffOp::kEqual)) {
+      writer.EndOfChange();
     }
   }
-  std::vector<std::vector<Edit>> out;
-  for (EditList& l : lists) out.push_back(l.Take());
-  return out;
+  return writer.Take();
 }
 
 ChangeKind Classify(const TokenizedText& a, const TokenizedText& b) {

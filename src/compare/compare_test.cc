@@ -190,3 +190,36 @@ TEST(CompareTest, SimilarityIsCountedBeforeCleanup) {
 
 }  // namespace
 }  // namespace rapporteur
+
+namespace rapporteur {
+namespace {
+
+// Regression: equal runs carried the newer version's spacing, so the old
+// text rebuilt from the redline read "judges , prosecutors" and the DOCX
+// writer fell back to replacing the whole clause.
+TEST(CompareTest, EditsSpellBothTextsExactlyWhateverTheSpacing) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"the training of judges, prosecutors and lawyers;", "the training of judges and prosecutors;"},
+      {"Recalling the Charter of the United Nations, the Universal Declaration,",
+       "Recalling the Charter of the United Nations,"},
+      {"A, B C", "A C"},
+      {"rights ,and duties", "rights, and duties"},
+      {"第一条 规范立法活动，健全制度。", "第一条 规范立法活动，完善 制度。"},
+  };
+  for (const auto& [old_text, new_text] : cases) {
+    Document a = Doc({{"1.", old_text}});
+    Document b = Doc({{"1.", new_text}});
+    Comparison c = Compare(a, b, {});
+    ASSERT_EQ(c.clauses.size(), 1u) << old_text;
+    std::string rebuilt_old, rebuilt_new;
+    for (const Edit& e : c.clauses[0].edits) {
+      if (e.op != DiffOp::kInsert) rebuilt_old += e.text;
+      if (e.op != DiffOp::kDelete) rebuilt_new += e.text;
+    }
+    EXPECT_EQ(rebuilt_old, old_text);
+    EXPECT_EQ(rebuilt_new, new_text);
+  }
+}
+
+}  // namespace
+}  // namespace rapporteur

@@ -48,6 +48,10 @@ del{background:#fdd;color:#8a1010;text-decoration:line-through}ins{background:#d
 std::string InlineRedline(const std::vector<Edit>& edits) {
   std::string out;
   for (const Edit& e : edits) {
+    if (IsSpacing(e)) {
+      if (e.op == DiffOp::kInsert) out += e.text;
+      continue;
+    }
     if (e.op == DiffOp::kEqual) out += Escape(e.text);
     if (e.op == DiffOp::kDelete) out += "<del>" + Escape(e.text) + "</del>";
     if (e.op == DiffOp::kInsert) out += "<ins>" + Escape(e.text) + "</ins>";
@@ -61,7 +65,9 @@ std::string SideText(const std::vector<Edit>& edits, DiffOp own) {
   std::string out;
   for (const Edit& e : edits) {
     if (e.op == DiffOp::kEqual) out += Escape(e.text);
-    if (e.op == own) {
+    if (e.op == own && IsSpacing(e)) {
+      out += e.text;
+    } else if (e.op == own) {
       const char* tag = own == DiffOp::kDelete ? "del" : "ins";
       out += fmt::format("<{}>{}</{}>", tag, Escape(e.text), tag);
     }

@@ -20,6 +20,10 @@ std::string Escape(std::string_view s) {
 std::string Redline(const std::vector<Edit>& edits) {
   std::string out;
   for (const Edit& e : edits) {
+    if (IsSpacing(e)) {
+      if (e.op == DiffOp::kInsert) out += e.text;
+      continue;
+    }
     if (e.op == DiffOp::kEqual) out += Escape(e.text);
     if (e.op == DiffOp::kDelete) out += "<del>" + Escape(e.text) + "</del>";
     if (e.op == DiffOp::kInsert) out += "<ins>" + Escape(e.text) + "</ins>";

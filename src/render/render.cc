@@ -51,6 +51,10 @@ std::string SummaryLine(const ClauseCounts& c) {
   return out.empty() ? "no clauses" : out;
 }
 
+bool IsSpacing(const Edit& edit) {
+  return edit.op != DiffOp::kEqual && edit.text.find_first_not_of(" \t\n") == std::string::npos;
+}
+
 std::string RefHeading(const ClauseRef& ref) {
   if (!ref.path.empty()) {
     if (!ref.label.empty() || ref.text.empty()) return ref.path;

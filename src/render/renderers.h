@@ -27,6 +27,11 @@ std::string SummaryLine(const ClauseCounts& counts);
 std::string ClauseHeading(const ClauseChange& change);
 std::string RefHeading(const ClauseRef& ref);
 
+// An edit that only changes spacing ("judges," vs "judges ,"). Redlines show
+// an inserted one as plain space and leave out a deleted one: marking a
+// space helps no reader. JSON and DOCX keep them, so both texts stay exact.
+bool IsSpacing(const Edit& edit);
+
 }  // namespace rapporteur::render
 
 #endif  // RAPPORTEUR_SRC_RENDER_RENDERERS_H_

@@ -28,6 +28,10 @@ Palette MakePalette(bool color) {
 std::string Redline(const std::vector<Edit>& edits, const Palette& p) {
   std::string out;
   for (const Edit& e : edits) {
+    if (IsSpacing(e)) {
+      if (e.op == DiffOp::kInsert) out += e.text;
+      continue;
+    }
     if (e.op == DiffOp::kEqual) out += e.text;
     if (e.op == DiffOp::kDelete) out += fmt::format("{}{}{}", p.del_on, e.text, p.del_off);
     if (e.op == DiffOp::kInsert) out += fmt::format("{}{}{}", p.ins_on, e.text, p.ins_off);
