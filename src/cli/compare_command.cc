@@ -47,6 +47,10 @@ Result<std::vector<Document>> ReadAll(const CompareFlags& f) {
 }
 
 int Run(CompareFlags& f) {
+  if (f.files.size() < 2) {
+    return Fail(InvalidArgument("compare needs at least two versions, oldest first (got " +
+                                std::to_string(f.files.size()) + ")"));
+  }
   Result<OutputFormat> format = ParseOutputFormat(f.format);
   if (!format) return Fail(format.error());
   if (*format == OutputFormat::kDocx && (f.output.empty() || f.output == "-") &&
@@ -74,7 +78,7 @@ Command AddCompareCommand(CLI::App* app) {
   auto f = std::make_shared<CompareFlags>();
   app->add_option("files", f->files, "Versions to compare, oldest first (two or more)")
       ->required()
-      ->expected(2, -1);
+      ->expected(1, -1);
   app->add_option("-f,--format", f->format, "Output: text, json, html, md, docx")
       ->capture_default_str();
   app->add_option("-o,--output", f->output, "Write to this file instead of standard output");
