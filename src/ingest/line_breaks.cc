@@ -3,6 +3,12 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+// GCC 12 reports a false -Wmaybe-uninitialized inside <regex> (std::function
+// in _StateT) when building with sanitizers; the warning is in the library.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 #include <regex>
 
 #include "src/text/utf8.h"
@@ -155,3 +161,7 @@ std::vector<std::string_view> SplitLines(std::string_view text) {
 bool IsBlankLine(std::string_view line) { return text::CollapseWhitespace(line).empty(); }
 
 }  // namespace rapporteur::ingest
+
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif

@@ -77,7 +77,7 @@ TEST(PdfReader, Errors) {
             "no text layer (a scanned document?); run OCR first, e.g. ocrmypdf");
 
   for (const std::string& bad : {Fixture("truncated.pdf"), std::string("hello"),
-                                 std::string("%PDF-1.4\n\0\0garbage", 20), std::string()}) {
+                                 std::string("%PDF-1.4\n\0\0garbage", 18), std::string()}) {
     Result<RawDocument> doc = ReadPdf(bad, "t.pdf", ReadOptions());
     ASSERT_FALSE(doc.has_value());
     EXPECT_EQ(doc.error().code(), ErrorCode::kInvalidInput);
