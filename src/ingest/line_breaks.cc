@@ -11,45 +11,11 @@
 #endif
 #include <regex>
 
+#include "src/ingest/labels.h"
 #include "src/text/utf8.h"
 
 namespace rapporteur::ingest {
 namespace {
-
-// The label patterns, anchored at the start of the line. std::regex works on
-// bytes, so non-ASCII characters appear as literal alternatives, never inside a
-// character class. Latin keywords are listed in the cases documents print
-// ("Article", "ARTICLE") rather than matched case-insensitively, so that a
-// wrapped sentence that happens to start with "article 5 of" stays joined.
-constexpr char kLabelPattern[] =
-    // Keyword + number: "Article 5", "ARTICLE V", "Artículo 5 bis",
-    // "Article premier", "Art. 5", "Section 2", "CHAPTER II", "TITLE I".
-    "(?:(?:Article|ARTICLE|Art\\.|ART\\.|Artículo|ARTÍCULO|Articulo|ARTICULO|Section|SECTION|"
-    "Sec\\.|SEC\\.|Chapter|CHAPTER|Capítulo|CAPÍTULO|Chapitre|CHAPITRE|Title|TITLE|Título|"
-    "TÍTULO|Titre|TITRE|Part|PART|Annex|ANNEX|Anexo|ANEXO|Annexe|ANNEXE|Rule|RULE|Regla|"
-    "Règle)\\s+(?:\\d+(?:er|re|o|º|°)?|[IVXLCDM]+|premier|première|primero|único|unique|"
-    "PREMIER|ÚNICO|UNIQUE)(?:\\s+(?:bis|ter|quater|quinquies))?(?=$|[\\s.:,;)]|—|–)"
-    // "§ 3", "§§ 3".
-    "|§+\\s*\\d+"
-    // Chinese: 第五条, 第一章, 第二节, 第三编, 第十二款.
-    "|第(?:[0-9]|一|二|三|四|五|六|七|八|九|十|百|千|零|〇|两)+(?:条|章|节|编|款|部分)"
-    // Numbers: "5." "5.2" "5.2.1" "1 bis" then a space. At most three digits
-    // in the first part and two in the others, so that "17.798 sobre" and
-    // "2024 budget" are not labels.
-    "|\\d{1,3}(?:\\.\\d{1,2})*\\.?(?:\\s+(?:bis|ter|quater))?(?=\\s)"
-    // "(a)" "(iv)" "(12)" "(A)", "a)" "iv)", "IV." then a space.
-    "|\\((?:[a-z]{1,2}|[ivxlcdm]{1,6}|\\d{1,3}|[A-Z]{1,2})\\)(?=\\s|$)"
-    "|(?:[a-z]|[ivxlcdm]{1,6})\\)(?=\\s)"
-    "|[IVXLCDM]{1,6}\\.(?=\\s|$)"
-    // Bullets.
-    "|[-*+](?=\\s)|•|·|▪|◦|–\\s|—\\s"
-    ")";
-
-const std::regex& LabelRegex() {
-  static const std::regex* const kRegex =
-      new std::regex(kLabelPattern, std::regex::ECMAScript | std::regex::optimize);
-  return *kRegex;
-}
 
 constexpr char kPageNumberPattern[] =
     "(?:(?:-|–|—)\\s*)?(?:(?:Página|Pág\\.|Page|Pag\\.|p\\.|Seite)\\s*)?(?:\\d{1,4}|[ivxlc]{1,6})"
@@ -106,12 +72,13 @@ bool IsCjkForJoining(UChar32 c) {
 
 bool StartsWithLabel(std::string_view line) {
   line = TrimLeft(line);
-  // Labels are short; looking at a bounded prefix keeps the regex cheap on
-  // long lines.
-  line = line.substr(0, 64);
-  std::cmatch match;
-  return std::regex_search(line.data(), line.data() + line.size(), match, LabelRegex(),
-                           std::regex_constants::match_continuous);
+  // One label grammar for the whole project (labels.h), plus bullets, which
+  // start a block but are not labels.
+  if (MatchLabel(line, "").has_value()) return true;
+  for (std::string_view bullet : {"- ", "* ", "+ ", "•", "·", "▪", "◦", "– ", "— "}) {
+    if (line.substr(0, bullet.size()) == bullet) return true;
+  }
+  return false;
 }
 
 void JoinLine(std::string* paragraph, std::string_view line, Hyphens hyphens) {
