@@ -48,6 +48,7 @@ struct Finding {
   Severity severity = Severity::kMedium;
   std::string instrument;  // catalogue id, e.g. "ICCPR", or ""
   std::string direction;   // objective_changed: "narrowed", "broadened" or ""
+  std::string type;        // the lexicon category, e.g. "publication", "consent", or ""
   std::optional<Evidence> before;
   std::optional<Evidence> after;
   std::string explanation;  // one sentence for a report
