@@ -25,7 +25,7 @@ constexpr std::uint32_t kChainGap = 4;
 std::vector<Chain> Chains(const std::vector<Hit>& hits) {
   std::vector<Chain> chains;
   for (const Hit& h : hits) {
-    if (h.kind != HitKind::kModality) continue;
+    if (h.kind != HitKind::kModality || h.level == 0) continue;  // 0: a blocker row
     if (!chains.empty() && h.begin <= chains.back().end + kChainGap) {
       chains.back().force = std::min(chains.back().force, h.level);
       chains.back().end = std::max(chains.back().end, h.end);
@@ -110,7 +110,9 @@ void ObjectiveChange(const AnalysisContext& ctx, const ClauseChange& c, std::vec
 bool IsItem(const Block& b) {
   static const char* const kItemStyles[] = {"letter_paren", "letter_close", "roman_paren", "num_paren",
                                             "upper_paren",  "cn_paren",     "cn_enum"};
-  if (b.kind == BlockKind::kListItem) return true;
+  // Bulleted items are items; numbered paragraphs ("1.", "2.") are the
+  // paragraphs of an article even when the format made them a list.
+  if (b.kind == BlockKind::kListItem && b.label.empty()) return true;
   const std::string style = ingest::StyleOfLabel(b.label);
   return std::find(std::begin(kItemStyles), std::end(kItemStyles), style) != std::end(kItemStyles);
 }

@@ -86,6 +86,8 @@ void Explain(const Catalogue& catalogue, Finding* f) {
   } else if (k == "scope_broadened") {
     s = fmt::format("The item {} was added to the enumeration in {}.", Q(f->after), Where(f->after));
   }
+  // A path such as "Article 1/2." ends a sentence with its own period.
+  if (s.size() > 1 && s.ends_with("..")) s.pop_back();
   f->explanation = std::move(s);
 }
 

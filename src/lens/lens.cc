@@ -86,6 +86,17 @@ std::vector<Finding> Lens::Analyze(const Document& before, const Document& after
   return findings;
 }
 
+void AddFindings(const Lens& lens, const std::vector<Document>& versions, SeriesComparison* series) {
+  for (std::size_t i = 0; i < series->steps.size(); ++i) {
+    series->steps[i].findings = lens.Analyze(versions[i], versions[i + 1], series->steps[i]);
+  }
+  if (versions.size() == 2) {
+    series->cumulative.findings = series->steps[0].findings;
+  } else if (versions.size() > 2) {
+    series->cumulative.findings = lens.Analyze(versions.front(), versions.back(), series->cumulative);
+  }
+}
+
 std::string_view SeverityName(Severity severity) {
   switch (severity) {
     case Severity::kHigh: return "high";

@@ -28,10 +28,16 @@ struct Category {
 // consultation with") is the weak form a consent clause replaces, and
 // prohibitions ("shall not") are everywhere in law: neither is a
 // restriction on its own.
+// Rows of type "none" only stop a shorter phrase from matching ("not
+// limited to" hides "limited to"). Sovereignty wording ("non-interference in
+// internal affairs") qualifies a commitment the way a hedge does.
 std::optional<Category> CategoryOf(const Hit& h) {
+  if (h.type == "none") return std::nullopt;
   switch (h.kind) {
     case HitKind::kHedge: return Category{h.kind, ""};
     case HitKind::kStandard:
+      if (h.type == "sovereignty") return Category{HitKind::kHedge, ""};
+      return Category{h.kind, h.type};
     case HitKind::kMonitoring: return Category{h.kind, h.type};
     case HitKind::kRestriction:
       if (h.type == "consultation" || h.type == "prohibition") return std::nullopt;
@@ -105,13 +111,15 @@ struct Side {
 
 void ReportSurplus(const AnalysisContext& ctx, const Side& s, const Category& c, std::size_t surplus,
                    std::vector<Finding>* out) {
+  std::vector<bool> reported(s.hits.size(), false);
   for (int pass = 0; pass < 2 && surplus > 0; ++pass) {  // touched hits first
     for (std::size_t b = 0; b < s.hits.size() && surplus > 0; ++b) {
       const int other = s.counterpart[b];
       if (At(s.mine, c, static_cast<int>(b)) <= At(s.theirs, c, other)) continue;
       for (const Hit& h : s.hits[b]) {
-        if (surplus == 0) break;
-        if (!CategoryOf(h) || CategoryOf(h)->kind != c.kind || CategoryOf(h)->type != c.type) continue;
+        if (surplus == 0 || reported[b]) break;
+        const std::optional<Category> hc = CategoryOf(h);
+        if (!hc || hc->kind != c.kind || hc->type != c.type) continue;
         const bool touched = s.old_side ? ctx.OldChanged(b, h.begin, h.end) : ctx.NewChanged(b, h.begin, h.end);
         if (touched != (pass == 0)) continue;
         const std::string_view phrase =
@@ -131,7 +139,10 @@ void ReportSurplus(const AnalysisContext& ctx, const Side& s, const Category& c,
           f.after = ctx.NewEvidence(b, h.begin, h.end);
         }
         out->push_back(std::move(f));
-        --surplus;
+        // One finding per clause and category: three mentions of "review"
+        // in one deleted article are one lost review provision.
+        reported[b] = true;
+        surplus -= std::min(surplus, At(s.mine, c, static_cast<int>(b)) - At(s.theirs, c, other));
       }
     }
   }

@@ -188,8 +188,12 @@ std::string FoldForMatching(std::string_view text, std::vector<std::uint32_t>* o
     for (char& c : out) c = FoldAscii(c);
     return out;
   }
+  // Typographic apostrophes (’ ‘) read as straight ones: French and
+  // English texts use both, lexicons are written with '.
+  const bool curly = text.find("\xE2\x80\x99") != std::string_view::npos ||
+                     text.find("\xE2\x80\x98") != std::string_view::npos;
   std::string out = text::FoldCase(text);
-  if (out.size() == text.size()) return out;
+  if (out.size() == text.size() && !curly) return out;
   // Rare: folding changed lengths. Map every folded byte to its source byte.
   out.clear();
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
@@ -199,7 +203,8 @@ std::string FoldForMatching(std::string_view text, std::vector<std::uint32_t>* o
     const int32_t start = i;
     UChar32 c;
     U8_NEXT(s, i, length, c);
-    std::string folded = text::FoldCase(text.substr(start, i - start));
+    std::string folded = (c == 0x2019 || c == 0x2018) ? std::string("'")
+                                                      : text::FoldCase(text.substr(start, i - start));
     out += folded;
     offsets->insert(offsets->end(), folded.size(), static_cast<std::uint32_t>(start));
   }

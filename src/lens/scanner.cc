@@ -64,7 +64,18 @@ void Scanner::AddNames(const Catalogue& catalogue) {
 }
 
 void Scanner::AddLexicons(const Lexicons& lexicons) {
-  for (const LexiconEntry& e : lexicons.entries()) {
+  // A later row for the same phrase of the same lexicon overrides an
+  // earlier one: that is how a user's --lexicon file corrects ours.
+  std::map<std::pair<int, std::string>, std::size_t> last;
+  const auto& entries = lexicons.entries();
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    std::vector<std::uint32_t> offsets;
+    last[{static_cast<int>(entries[i].kind), FoldForMatching(entries[i].phrase, &offsets)}] = i;
+  }
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const LexiconEntry& e = entries[i];
+    std::vector<std::uint32_t> probe;
+    if (last[{static_cast<int>(e.kind), FoldForMatching(e.phrase, &probe)}] != i) continue;
     std::vector<std::uint32_t> offsets;
     folded_phrases_.push_back(FoldForMatching(e.phrase, &offsets));
     folded_.Add(folded_phrases_.back());
@@ -95,16 +106,16 @@ std::vector<Hit> Scanner::ScanText(std::string_view text) const {
 // plural reference) to every covenant named so far. A reference with
 // nothing named before it is dropped: it cannot be told apart from the
 // text's own name for itself ("this Convention").
-void Scanner::Resolve(std::vector<Hit>* hits,
-                      std::map<std::string, std::vector<std::string>>* named) const {
+void Scanner::Resolve(std::vector<Hit>* hits, NameMemory* named) const {
   std::vector<Hit> out;
   for (Hit& h : *hits) {
     if (h.kind == HitKind::kInstrument) {
       auto it = family_of_.find(h.type);
       if (it != family_of_.end() && !it->second.empty()) {
-        auto& list = (*named)[it->second];
+        auto& list = named->by_family[it->second];
         std::erase(list, h.type);
         list.push_back(h.type);
+        named->when[h.type] = ++named->clock;
       }
       out.push_back(h);
       continue;
@@ -113,12 +124,25 @@ void Scanner::Resolve(std::vector<Hit>* hits,
       out.push_back(h);
       continue;
     }
-    auto it = named->find(h.type);
-    if (it == named->end() || it->second.empty()) continue;
+    // Chinese 《公约》 stands for a covenant or a convention: its family is
+    // "covenant|convention", and the one named last is meant.
+    const std::vector<std::string>* list = nullptr;
+    std::size_t start = 0;
+    while (start <= h.type.size()) {
+      std::size_t bar = h.type.find('|', start);
+      if (bar == std::string::npos) bar = h.type.size();
+      auto it = named->by_family.find(h.type.substr(start, bar - start));
+      if (it != named->by_family.end() && !it->second.empty() &&
+          (list == nullptr || named->when[it->second.back()] > named->when[list->back()])) {
+        list = &it->second;
+      }
+      start = bar + 1;
+    }
+    if (list == nullptr) continue;
     const bool plural = h.level > 0;
-    const std::size_t from = plural ? 0 : it->second.size() - 1;
-    for (std::size_t i = from; i < it->second.size(); ++i) {
-      out.push_back({HitKind::kInstrument, 0, it->second[i], h.begin, h.end, true});
+    const std::size_t from = plural ? 0 : list->size() - 1;
+    for (std::size_t i = from; i < list->size(); ++i) {
+      out.push_back({HitKind::kInstrument, 0, (*list)[i], h.begin, h.end, true});
     }
   }
   *hits = std::move(out);
@@ -126,7 +150,7 @@ void Scanner::Resolve(std::vector<Hit>* hits,
 
 ScannedDocument Scanner::Scan(const Document& doc) const {
   ScannedDocument scanned(doc.blocks.size());
-  std::map<std::string, std::vector<std::string>> named;
+  NameMemory named;
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     scanned[i] = ScanText(doc.blocks[i].text);
     Resolve(&scanned[i], &named);

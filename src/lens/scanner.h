@@ -66,7 +66,13 @@ class Scanner {
   };
   void AddNames(const Catalogue& catalogue);
   void AddLexicons(const Lexicons& lexicons);
-  void Resolve(std::vector<Hit>* hits, std::map<std::string, std::vector<std::string>>* named) const;
+  // The instruments named so far in a document, by family, and when.
+  struct NameMemory {
+    std::map<std::string, std::vector<std::string>> by_family;
+    std::map<std::string, long> when;
+    long clock = 0;
+  };
+  void Resolve(std::vector<Hit>* hits, NameMemory* named) const;
 
   PhraseMatcher folded_{true};
   PhraseMatcher exact_{false};
