@@ -103,7 +103,10 @@ Command AddCompareCommand(CLI::App* app) {
   app->add_flag("--color", f->color, "Colour the terminal output even when not on a terminal");
   app->add_flag("-a,--all", f->all, "Also list unchanged clauses");
   app->add_flag("--no-findings", f->no_findings, "Only the redline: no findings about what the changes mean");
-  app->add_option("--lexicon", f->lexicons, "Extra lexicon (.tsv) or instrument catalogue (.jsonl); repeatable");
+  app->add_option("--lexicon", f->lexicons, "Extra lexicon (.tsv) or instrument catalogue (.jsonl); repeatable")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   app->add_option("--report", f->report, "Write an analyst's brief (md or html): high-severity shifts, findings with quotes, then the redline");
   app->add_flag("-w,--ignore-whitespace", f->compare.ignore_whitespace, "Count whitespace-only changes as unchanged");
   app->add_flag("-i,--ignore-case", f->compare.ignore_case, "Count case-only changes as unchanged");

@@ -73,6 +73,24 @@ Result<std::string> Convert(std::string_view bytes, const std::string& encoding)
   return out;
 }
 
+// Valid UTF-8 sequences of two bytes or more.
+std::size_t CountMultiByteSequences(std::string_view bytes) {
+  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
+  const auto length = static_cast<int32_t>(bytes.size());
+  std::size_t count = 0;
+  int32_t i = 0;
+  while (i < length) {
+    if (s[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c >= 0) ++count;
+  }
+  return count;
+}
+
 }  // namespace
 
 std::optional<std::size_t> FindInvalidUtf8(std::string_view bytes) {
@@ -104,7 +122,14 @@ Result<std::string> DecodeToUtf8(std::string_view bytes, std::string_view encodi
     bom_length = 0;
   }
   if (chosen.empty()) {
-    if (!FindInvalidUtf8(bytes)) return std::string(bytes);
+    const std::optional<std::size_t> bad = FindInvalidUtf8(bytes);
+    if (!bad) return std::string(bytes);
+    // Text that is UTF-8 but for a few bytes is damaged UTF-8, not a legacy
+    // encoding: guessing one would garble every accent. Say where.
+    if (CountMultiByteSequences(bytes) > 0) {
+      return InvalidInput("invalid UTF-8 at byte " + std::to_string(*bad) +
+                          " (name the encoding with --encoding if the file is not UTF-8)");
+    }
     chosen = DetectEncoding(bytes);
     if (chosen.empty()) chosen = "windows-1252";
   }

@@ -45,6 +45,16 @@ check bad-format 2 compare --format pdf "$mou_old" "$mou_new"
 check empty-file 2 compare "$mou_old" tests/fixtures/empty.txt
 check not-a-zip 2 compare "$mou_old" tests/fixtures/not-a-zip.docx
 check tokens-zh 0 tokens tests/fixtures/zh-short.md
+check broken-utf8 2 compare "$mou_old" tests/fixtures/broken-utf8.txt
+check latin1-detected 0 compare tests/fixtures/latin1.txt tests/fixtures/latin1.txt
+check latin1-named 1 compare --encoding windows-1252 tests/fixtures/latin1.txt tests/fixtures/broken-utf8.txt
+check encrypted-pdf 2 compare "$mou_old" tests/fixtures/pdf/encrypted.pdf
+check scanned-pdf 2 compare "$mou_old" tests/fixtures/pdf/image-only.pdf
+check truncated-pdf 2 compare "$mou_old" tests/fixtures/pdf/truncated.pdf
+check not-a-pdf 2 compare "$mou_old" tests/fixtures/not-a-pdf.pdf
+check report-md 1 compare --report md "$mou_old" "$mou_new"
+check no-findings 1 compare --no-findings --format json "$mou_old" "$mou_new"
+check bad-lexicon 2 compare --lexicon tests/fixtures/bad-lexicon.tsv "$mou_old" "$mou_new"
 
 echo "$passes passed, $failures failed"
 [ "$failures" -eq 0 ]
