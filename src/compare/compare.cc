@@ -3,6 +3,7 @@
 #include "rapporteur/compare.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "src/compare/align.h"
 #include "src/compare/cleanup.h"
@@ -166,20 +167,46 @@ std::vector<std::vector<Edit>> EditsOf(const WordDiff& diff, const TokenizedText
   return writer.Take();
 }
 
+bool SameIgnoringCase(std::string_view x, std::string_view y) {
+  if (x.size() == y.size()) {
+    bool ascii_equal = true;
+    for (std::size_t i = 0; i < x.size() && ascii_equal; ++i) {
+      const char cx = x[i], cy = y[i];
+      if ((static_cast<unsigned char>(cx) | static_cast<unsigned char>(cy)) >= 0x80) {
+        ascii_equal = false;  // leave non-ASCII to ICU below
+        break;
+      }
+      ascii_equal = std::tolower(static_cast<unsigned char>(cx)) == std::tolower(static_cast<unsigned char>(cy));
+    }
+    if (ascii_equal) return true;
+  }
+  return text::FoldCase(x) == text::FoldCase(y);
+}
+
+// Whether the two token sequences are equal, token by token, after
+// skipping punctuation (if `words_only`) and folding case (if `fold`).
+// Runs on every changed clause: compares in place, allocates nothing for
+// ASCII.
+bool SameTokens(const TokenizedText& a, const TokenizedText& b, bool fold, bool words_only) {
+  std::size_t i = 0, j = 0;
+  auto skip = [&](const TokenizedText& t, std::size_t* k) {
+    while (words_only && *k < t.tokens.size() && t.tokens[*k].kind == text::TokenKind::kPunctuation) ++*k;
+  };
+  while (true) {
+    skip(a, &i);
+    skip(b, &j);
+    if (i == a.tokens.size() || j == b.tokens.size()) return i == a.tokens.size() && j == b.tokens.size();
+    const std::string_view x = text::TokenText(a.text, a.tokens[i++]);
+    const std::string_view y = text::TokenText(b.text, b.tokens[j++]);
+    if (x != y && (!fold || !SameIgnoringCase(x, y))) return false;
+  }
+}
+
 ChangeKind Classify(const TokenizedText& a, const TokenizedText& b) {
   if (a.text == b.text) return ChangeKind::kNone;
-  auto texts = [](const TokenizedText& t, bool fold, bool words_only) {
-    std::vector<std::string> out;
-    for (const text::Token& tok : t.tokens) {
-      if (words_only && tok.kind == text::TokenKind::kPunctuation) continue;
-      std::string_view s = text::TokenText(t.text, tok);
-      out.push_back(fold ? text::FoldCase(s) : std::string(s));
-    }
-    return out;
-  };
-  if (texts(a, false, false) == texts(b, false, false)) return ChangeKind::kWhitespace;
-  if (texts(a, true, false) == texts(b, true, false)) return ChangeKind::kCase;
-  if (texts(a, true, true) == texts(b, true, true)) return ChangeKind::kPunctuation;
+  if (SameTokens(a, b, false, false)) return ChangeKind::kWhitespace;
+  if (SameTokens(a, b, true, false)) return ChangeKind::kCase;
+  if (SameTokens(a, b, true, true)) return ChangeKind::kPunctuation;
   return ChangeKind::kText;
 }
 

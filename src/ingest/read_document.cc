@@ -78,10 +78,11 @@ Result<std::string> ReadFileBytes(const std::string& path, std::uint64_t max_byt
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) return IoError(std::strerror(errno));
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
+  std::string bytes(static_cast<std::size_t>(st.st_size), '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   if (in.bad()) return IoError("read failed");
-  return std::move(buffer).str();
+  bytes.resize(static_cast<std::size_t>(in.gcount()));
+  return bytes;
 }
 
 }  // namespace

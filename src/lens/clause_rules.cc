@@ -2,6 +2,7 @@
 // commitment (obligation_*), the aim of the text (objective_changed), and
 // the items of an enumeration (scope_*).
 #include <algorithm>
+#include <map>
 
 #include "src/ingest/labels.h"
 #include "src/lens/phrase_matcher.h"
@@ -123,24 +124,35 @@ std::string ParentPath(const Block& b) {
   return slash == std::string::npos ? "" : b.path.substr(0, slash);
 }
 
-// An item dropped from (or added to) an enumeration whose other items
-// survive: the list was narrowed (or broadened), not rewritten.
-bool HasSurvivingSibling(const Document& doc, const std::vector<int>& counterpart, std::size_t i) {
-  const std::string parent = ParentPath(doc.blocks[i]);
-  for (std::size_t j = 0; j < doc.blocks.size(); ++j) {
-    if (j != i && counterpart[j] >= 0 && IsItem(doc.blocks[j]) && ParentPath(doc.blocks[j]) == parent) {
-      return true;
+// What scope needs of one version, computed once: which blocks are items,
+// and how many items of each list (by parent path) have a counterpart.
+struct ListIndex {
+  std::vector<bool> is_item;
+  std::vector<std::string> parent;
+  std::map<std::string, std::size_t> surviving;
+
+  ListIndex(const Document& doc, const std::vector<int>& counterpart) {
+    for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+      is_item.push_back(IsItem(doc.blocks[i]));
+      parent.push_back(ParentPath(doc.blocks[i]));
+      if (is_item.back() && counterpart[i] >= 0) ++surviving[parent.back()];
     }
   }
-  return false;
-}
 
-void ScopeChange(const AnalysisContext& ctx, const ClauseChange& c, std::vector<Finding>* out) {
+  // An item dropped from (or added to) an enumeration whose other items
+  // survive: the list was narrowed (or broadened), not rewritten.
+  bool HasSurvivingSibling(std::size_t i) const {
+    auto it = surviving.find(parent[i]);
+    return it != surviving.end() && it->second > 0;
+  }
+};
+
+void ScopeChange(const AnalysisContext& ctx, const ClauseChange& c, const ListIndex& index,
+                 std::vector<Finding>* out) {
   const bool deleted = c.status == ClauseStatus::kDeleted;
   const Document& doc = deleted ? ctx.before : ctx.after;
   const std::size_t i = deleted ? c.before->index : c.after->index;
-  if (!IsItem(doc.blocks[i]) || doc.blocks[i].text.empty()) return;
-  if (!HasSurvivingSibling(doc, deleted ? ctx.new_of_old : ctx.old_of_new, i)) return;
+  if (!index.is_item[i] || doc.blocks[i].text.empty() || !index.HasSurvivingSibling(i)) return;
   Finding f;
   f.kind = deleted ? "scope_narrowed" : "scope_broadened";
   f.severity = deleted ? Severity::kMedium : Severity::kLow;
@@ -168,10 +180,10 @@ void FindObjectiveChanges(const AnalysisContext& ctx, std::vector<Finding>* out)
 }
 
 void FindScopeChanges(const AnalysisContext& ctx, std::vector<Finding>* out) {
+  const ListIndex old_lists(ctx.before, ctx.new_of_old), new_lists(ctx.after, ctx.old_of_new);
   for (const ClauseChange& c : ctx.comparison.clauses) {
-    if (c.status == ClauseStatus::kDeleted || c.status == ClauseStatus::kInserted) {
-      ScopeChange(ctx, c, out);
-    }
+    if (c.status == ClauseStatus::kDeleted) ScopeChange(ctx, c, old_lists, out);
+    if (c.status == ClauseStatus::kInserted) ScopeChange(ctx, c, new_lists, out);
   }
 }
 

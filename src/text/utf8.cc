@@ -144,7 +144,17 @@ Result<std::string> DecodeToUtf8(std::string_view bytes, std::string_view encodi
   return Convert(bytes, chosen);
 }
 
+namespace {
+bool IsAscii(std::string_view s) {
+  for (char c : s) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+}  // namespace
+
 std::string NormalizeNfc(std::string_view utf8) {
+  if (IsAscii(utf8)) return std::string(utf8);  // ASCII is always NFC
   UErrorCode err = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
   if (U_FAILURE(err)) return std::string(utf8);
@@ -167,6 +177,18 @@ std::string CollapseWhitespace(std::string_view utf8) {
   bool pending_space = false;
   int32_t i = 0;
   while (i < length) {
+    // Hot loop over every block: ASCII without a call into ICU.
+    if (s[i] < 0x80) {
+      const char c = static_cast<char>(s[i++]);
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+        pending_space = !out.empty();
+        continue;
+      }
+      if (pending_space) out.push_back(' ');
+      pending_space = false;
+      out.push_back(c);
+      continue;
+    }
     const int32_t start = i;
     UChar32 c;
     U8_NEXT(s, i, length, c);
