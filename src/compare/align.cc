@@ -98,7 +98,11 @@ class Aligner {
         if (olds_[o].label_only) continue;
         const double sim = Dice(olds_[o].sorted, news_[n].sorted, &weights_);
         const bool in_gap = c >= index_count || InGap(o, n);
-        if (sim >= options_.match_threshold || (in_gap && sim >= options_.gap_threshold)) {
+        // A clause rewritten in place keeps its number: "2." between the
+        // same neighbours, sharing a few words, is the same clause.
+        const bool same_label = !olds_[o].label.empty() && olds_[o].label == news_[n].label;
+        if (sim >= options_.match_threshold || (in_gap && sim >= options_.gap_threshold) ||
+            (in_gap && same_label && sim >= options_.same_label_threshold)) {
           edges.push_back({sim, o, n, Distance(o, n)});
         }
       }

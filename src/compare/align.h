@@ -24,6 +24,7 @@
 #define RAPPORTEUR_SRC_COMPARE_ALIGN_H_
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace rapporteur::compare {
@@ -35,6 +36,7 @@ struct BlockBag {
   // A bare label ("Article 5", "第五章") says nothing about content: it is
   // paired through the block it introduces, never by its own words.
   bool label_only = false;
+  std::string label;  // the printed label, as weak evidence within a gap
 };
 
 enum class GroupKind { kOneToOne, kSplit, kMerge };
@@ -55,6 +57,7 @@ struct Alignment {
 struct AlignOptions {
   double match_threshold = 0.5;  // similarity to pair blocks anywhere
   double gap_threshold = 0.3;    // similarity to pair blocks in the same gap
+  double same_label_threshold = 0.1;  // ... and bearing the same label
   double containment = 0.6;      // share of a part's words found in the whole
 };
 

@@ -60,6 +60,7 @@ std::vector<BlockBag> MakeBags(const std::vector<Block>& blocks,
   std::vector<BlockBag> bags(blocks.size());
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     BlockBag& bag = bags[i];
+    bag.label = blocks[i].label;
     if (!blocks[i].text.empty()) {
       AddWords(texts[i].text, texts[i].tokens, keying, &bag.sequence);
     } else {

@@ -2,6 +2,7 @@
 // commitment (obligation_*), the aim of the text (objective_changed), and
 // the items of an enumeration (scope_*).
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "src/ingest/labels.h"
@@ -22,6 +23,21 @@ struct Chain {
 // Bytes between two modal phrases of one chain: "shall" + " " + "ensure"
 // is one chain; "shall ... and may request" are two.
 constexpr std::uint32_t kChainGap = 4;
+
+// The end of the word after `end` ("shall" -> "shall implement"), so the
+// quote shows what the modal governs; CJK text, without spaces, as is.
+std::uint32_t WithNextWord(std::string_view text, std::uint32_t end) {
+  std::uint32_t i = end;
+  if (i >= text.size() || text[i] != ' ') return end;
+  ++i;
+  const std::uint32_t start = i;
+  while (i < text.size() && (std::isalpha(static_cast<unsigned char>(text[i])) ||
+                             static_cast<unsigned char>(text[i]) >= 0x80 || text[i] == '-')) {
+    if (static_cast<unsigned char>(text[i]) >= 0xE3) return end;  // CJK: leave it
+    ++i;
+  }
+  return i > start ? i : end;
+}
 
 std::vector<Chain> Chains(const std::vector<Hit>& hits) {
   std::vector<Chain> chains;
@@ -51,19 +67,36 @@ void ObligationShift(const AnalysisContext& ctx, const ClauseChange& c, std::vec
   for (const Chain& ch : Chains(ctx.new_hits[n])) {
     if (ctx.NewChanged(n, ch.begin, ch.end)) new_touched.push_back(ch);
   }
+  // A clause that gains a restriction ("shall be accompanied by officials
+  // designated by the Government", "shall not engage in activities other
+  // than") uses its modal to impose it: that is the restriction, reported
+  // as such, not a change in the force of a commitment.
+  std::vector<const Hit*> gained;  // restrictions the redline added
+  for (const Hit& h : ctx.new_hits[n]) {
+    if (h.kind == HitKind::kRestriction && h.type != "none" && ctx.NewChanged(n, h.begin, h.end)) {
+      gained.push_back(&h);
+    }
+  }
+  auto part_of_restriction = [&](const Chain& chain) {
+    return std::any_of(gained.begin(), gained.end(),
+                       [&](const Hit* h) { return chain.begin < h->end && h->begin < chain.end; });
+  };
   const std::size_t pairs = std::min(old_touched.size(), new_touched.size());
   for (std::size_t i = 0; i < pairs; ++i) {
     const Chain& a = old_touched[i];
     const Chain& b = new_touched[i];
     if (a.force == b.force) continue;
-    Finding f;
     const bool weaker = b.force < a.force;
+    // A stronger modal beside a new restriction imposes it; a modal inside
+    // one ("shall not engage in") is the restriction itself.
+    if ((!weaker && !gained.empty()) || part_of_restriction(b)) continue;
+    Finding f;
     f.kind = weaker ? "obligation_weakened" : "obligation_strengthened";
     // "shall" (5) or "ensure" (4) becoming "may" or "endeavour" (<= 2) turns a
     // duty into an option: the shift monitors most need to see.
     f.severity = !weaker ? Severity::kLow : (a.force >= 4 && b.force <= 2 ? Severity::kHigh : Severity::kMedium);
-    f.before = ctx.OldEvidence(o, a.begin, a.end);
-    f.after = ctx.NewEvidence(n, b.begin, b.end);
+    f.before = ctx.OldEvidence(o, a.begin, WithNextWord(ctx.before.blocks[o].text, a.end));
+    f.after = ctx.NewEvidence(n, b.begin, WithNextWord(ctx.after.blocks[n].text, b.end));
     out->push_back(std::move(f));
   }
 }
@@ -97,7 +130,12 @@ void ObjectiveChange(const AnalysisContext& ctx, const ClauseChange& c, std::vec
   if (!IsObjectiveClause(ctx.before, ctx.old_hits, o)) return;
   const Hit* a = Strongest(ctx.old_hits[o]);
   const Hit* b = Strongest(ctx.new_hits[n]);
-  const int sa = a ? a->level : 0, sb = b ? b->level : 0;
+  int sa = a ? a->level : 0, sb = b ? b->level : 0;
+  // "protecton" corrected to "protection" strengthens nothing.
+  const std::string& old_text = ctx.before.blocks[o].text;
+  const std::string& new_text = ctx.after.blocks[n].text;
+  if (b && sb > sa && ContainsNearly(old_text, std::string_view(new_text).substr(b->begin, b->end - b->begin))) sa = sb;
+  if (a && sa > sb && ContainsNearly(new_text, std::string_view(old_text).substr(a->begin, a->end - a->begin))) sb = sa;
   if (sa == sb) return;
   Finding f;
   f.kind = "objective_changed";
@@ -109,8 +147,9 @@ void ObjectiveChange(const AnalysisContext& ctx, const ClauseChange& c, std::vec
 }
 
 bool IsItem(const Block& b) {
+  // "一、" numbers paragraphs and sections in Chinese texts; "（一）" items.
   static const char* const kItemStyles[] = {"letter_paren", "letter_close", "roman_paren", "num_paren",
-                                            "upper_paren",  "cn_paren",     "cn_enum"};
+                                            "upper_paren",  "cn_paren"};
   // Bulleted items are items; numbered paragraphs ("1.", "2.") are the
   // paragraphs of an article even when the format made them a list.
   if (b.kind == BlockKind::kListItem && b.label.empty()) return true;

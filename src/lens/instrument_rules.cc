@@ -28,6 +28,16 @@ std::map<std::string, Mention> FirstMentions(const ScannedDocument& hits) {
   return first;
 }
 
+// The name as written in one version, found up to a typo in the other's
+// counterpart clause: "Politcal Rights" corrected is no new reference.
+bool SpelledNearly(const Document& doc, const Mention& m, const Document& other,
+                   const std::vector<int>& counterpart) {
+  const int c = counterpart[m.block];
+  if (c < 0) return false;
+  const std::string_view name = std::string_view(doc.blocks[m.block].text).substr(m.begin, m.end - m.begin);
+  return ContainsNearly(other.blocks[static_cast<std::size_t>(c)].text, name);
+}
+
 Severity RemovalSeverity(const Instrument* inst) {
   if (inst == nullptr) return Severity::kMedium;
   const bool foundational = inst->id == "UDHR" || inst->id == "UN-CHARTER";
@@ -41,6 +51,7 @@ void FindInstrumentShifts(const AnalysisContext& ctx, std::vector<Finding>* out)
   const std::map<std::string, Mention> new_first = FirstMentions(ctx.new_hits);
   for (const auto& [id, m] : old_first) {
     if (new_first.count(id)) continue;
+    if (SpelledNearly(ctx.before, m, ctx.after, ctx.new_of_old)) continue;
     Finding f;
     f.kind = "instrument_removed";
     f.severity = RemovalSeverity(ctx.catalogue.Find(id));
@@ -51,6 +62,7 @@ void FindInstrumentShifts(const AnalysisContext& ctx, std::vector<Finding>* out)
   }
   for (const auto& [id, m] : new_first) {
     if (old_first.count(id)) continue;
+    if (SpelledNearly(ctx.after, m, ctx.before, ctx.old_of_new)) continue;
     Finding f;
     f.kind = "instrument_added";
     f.severity = Severity::kLow;

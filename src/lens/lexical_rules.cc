@@ -9,6 +9,7 @@
 // preferring occurrences the redline touched.
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "src/lens/phrase_matcher.h"
 #include "src/lens/rules.h"
@@ -48,12 +49,24 @@ std::optional<Category> CategoryOf(const Hit& h) {
 
 using Counts = std::map<Category, std::vector<std::size_t>>;  // hits per block
 
-Counts CountByBlock(const ScannedDocument& scan) {
+// Hedges, restrictions and monitoring bind only in operative provisions:
+// "Recalling the reports of the Special Rapporteur" in a preamble, "as
+// published in the Official Journal" in a subtitle, or a heading, commit
+// to nothing.
+// References to standards count everywhere.
+bool IsOperative(const Hit& h, const Block& block) {
+  if (h.kind == HitKind::kStandard) return true;
+  // A heading names what follows ("Article 5. Evaluation and reporting");
+  // the provisions under it are what commit.
+  return !block.preamble && block.kind != BlockKind::kHeading;
+}
+
+Counts CountByBlock(const ScannedDocument& scan, const Document& doc) {
   Counts counts;
   for (std::size_t b = 0; b < scan.size(); ++b) {
     for (const Hit& h : scan[b]) {
       std::optional<Category> c = CategoryOf(h);
-      if (!c) continue;
+      if (!c || !IsOperative(h, doc.blocks[b])) continue;
       auto& v = counts[*c];
       v.resize(scan.size(), 0);
       ++v[b];
@@ -98,12 +111,27 @@ Severity SeverityOf(const Category& c, bool removed) {
   }
 }
 
+// What one finding covers: a clause; or, for a clause that is gone (no
+// counterpart, or one rewritten into something else), the article it stood
+// in: "evaluation" twice in the paragraphs of a deleted article on
+// evaluation is one lost review provision, not two.
+constexpr double kRewritten = 0.3;
+
+std::string UnitOf(const Document& doc, const std::vector<int>& counterpart,
+                   const std::vector<const ClauseChange*>& changes, std::size_t b) {
+  const bool gone = counterpart[b] < 0 || (changes[b] != nullptr && changes[b]->similarity < kRewritten);
+  const std::string& path = doc.blocks[b].path;
+  if (!gone || path.empty()) return "#" + std::to_string(b);
+  return "unit:" + path.substr(0, path.find('/'));
+}
+
 // One side of the comparison, seen from the side that has the surplus.
 struct Side {
   const ScannedDocument& hits;
   const Counts& mine;
   const Counts& theirs;
   const std::vector<int>& counterpart;
+  const std::vector<const ClauseChange*>& changes;
   const Document& doc;
   const Document& other;
   bool old_side;
@@ -111,15 +139,15 @@ struct Side {
 
 void ReportSurplus(const AnalysisContext& ctx, const Side& s, const Category& c, std::size_t surplus,
                    std::vector<Finding>* out) {
-  std::vector<bool> reported(s.hits.size(), false);
+  std::set<std::string> reported;  // units already reported
   for (int pass = 0; pass < 2 && surplus > 0; ++pass) {  // touched hits first
     for (std::size_t b = 0; b < s.hits.size() && surplus > 0; ++b) {
       const int other = s.counterpart[b];
       if (At(s.mine, c, static_cast<int>(b)) <= At(s.theirs, c, other)) continue;
       for (const Hit& h : s.hits[b]) {
-        if (surplus == 0 || reported[b]) break;
+        if (surplus == 0 || reported.count(UnitOf(s.doc, s.counterpart, s.changes, b))) break;
         const std::optional<Category> hc = CategoryOf(h);
-        if (!hc || hc->kind != c.kind || hc->type != c.type) continue;
+        if (!hc || hc->kind != c.kind || hc->type != c.type || !IsOperative(h, s.doc.blocks[b])) continue;
         const bool touched = s.old_side ? ctx.OldChanged(b, h.begin, h.end) : ctx.NewChanged(b, h.begin, h.end);
         if (touched != (pass == 0)) continue;
         const std::string_view phrase =
@@ -141,7 +169,7 @@ void ReportSurplus(const AnalysisContext& ctx, const Side& s, const Category& c,
         out->push_back(std::move(f));
         // One finding per clause and category: three mentions of "review"
         // in one deleted article are one lost review provision.
-        reported[b] = true;
+        reported.insert(UnitOf(s.doc, s.counterpart, s.changes, b));
         surplus -= std::min(surplus, At(s.mine, c, static_cast<int>(b)) - At(s.theirs, c, other));
       }
     }
@@ -151,15 +179,20 @@ void ReportSurplus(const AnalysisContext& ctx, const Side& s, const Category& c,
 }  // namespace
 
 void FindLexicalShifts(const AnalysisContext& ctx, std::vector<Finding>* out) {
-  const Counts old_counts = CountByBlock(ctx.old_hits);
-  const Counts new_counts = CountByBlock(ctx.new_hits);
+  const Counts old_counts = CountByBlock(ctx.old_hits, ctx.before);
+  const Counts new_counts = CountByBlock(ctx.new_hits, ctx.after);
   std::map<Category, bool> categories;
   for (const auto& [c, v] : old_counts) categories[c] = true;
   for (const auto& [c, v] : new_counts) categories[c] = true;
-  const Side old_side{ctx.old_hits, old_counts, new_counts, ctx.new_of_old, ctx.before, ctx.after, true};
-  const Side new_side{ctx.new_hits, new_counts, old_counts, ctx.old_of_new, ctx.after, ctx.before, false};
+  const Side old_side{ctx.old_hits, old_counts, new_counts, ctx.new_of_old, ctx.change_of_old,
+                      ctx.before, ctx.after, true};
+  const Side new_side{ctx.new_hits, new_counts, old_counts, ctx.old_of_new, ctx.change_of_new,
+                      ctx.after, ctx.before, false};
   for (const auto& [c, unused] : categories) {
     const std::size_t before = Total(old_counts, c), after = Total(new_counts, c);
+    // Special procedures and treaty bodies are named more or less often as a
+    // text is redrafted; a safeguard is lost when none is named any more.
+    if (c.kind == HitKind::kMonitoring && c.type == "mandate_safeguard" && before > 0 && after > 0) continue;
     if (before > after) ReportSurplus(ctx, old_side, c, before - after, out);
     if (after > before) ReportSurplus(ctx, new_side, c, after - before, out);
   }
