@@ -140,23 +140,28 @@ class Aligner {
   }
 
   // The old blocks sharing the most rare words with new block n.
+  // Counts live in a dense array reused across calls (one per old block),
+  // reset through the list of blocks touched: no allocation per new block.
   void IndexCandidates(std::size_t n, std::vector<std::size_t>* out) {
     constexpr std::size_t kMaxCandidates = 8;
-    std::unordered_map<std::uint32_t, std::uint32_t> shared;
+    shared_.resize(olds_.size(), 0);
+    touched_.clear();
     const auto& s = news_[n].sorted;
     for (std::size_t i = 0; i < s.size(); ++i) {
       if (i > 0 && s[i] == s[i - 1]) continue;
       auto it = index_.find(s[i]);
       if (it == index_.end()) continue;
-      for (std::uint32_t o : it->second) ++shared[o];
+      for (std::uint32_t o : it->second) {
+        if (shared_[o]++ == 0) touched_.push_back(o);
+      }
     }
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> ranked(shared.begin(), shared.end());
-    std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
-      return a.second != b.second ? a.second > b.second : a.first < b.first;
-    });
-    for (std::size_t i = 0; i < ranked.size() && i < kMaxCandidates; ++i) {
-      out->push_back(ranked[i].first);
-    }
+    const std::size_t keep = std::min(kMaxCandidates, touched_.size());
+    std::partial_sort(touched_.begin(), touched_.begin() + static_cast<std::ptrdiff_t>(keep), touched_.end(),
+                      [this](std::uint32_t a, std::uint32_t b) {
+                        return shared_[a] != shared_[b] ? shared_[a] > shared_[b] : a < b;
+                      });
+    for (std::size_t i = 0; i < keep; ++i) out->push_back(touched_[i]);
+    for (std::uint32_t o : touched_) shared_[o] = 0;
   }
 
   // For each new block, the old range between the partners of its nearest
@@ -306,6 +311,7 @@ class Aligner {
   Alignment result_;
   std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> index_;
   std::vector<std::size_t> gap_lo_, gap_hi_;
+  std::vector<std::uint32_t> shared_, touched_;  // scratch of IndexCandidates
 };
 
 }  // namespace

@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <memory>
 #include <vector>
 
 #include "rapporteur/document.h"
@@ -15,18 +15,30 @@
 
 namespace rapporteur::compare {
 
-// Maps token strings to dense ids. Heterogeneous lookup: no allocation for
-// tokens already seen.
+// Maps token strings to dense ids: an open-addressing hash table (linear
+// probing, power-of-two capacity, FNV-1a) over string_views. It runs once
+// per token of both documents, so it avoids what std::unordered_map costs
+// there: a node allocation per entry and a pointer chase per probe. Keys
+// are copied into an arena owned by the interner, so callers' strings may
+// go away.
 class Interner {
  public:
   std::uint32_t Id(std::string_view token);
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  struct Slot {
+    std::string_view key;
+    std::uint64_t hash = 0;
+    std::uint32_t id = UINT32_MAX;  // UINT32_MAX: empty
   };
-  std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> ids_;
+  void Grow();
+  std::string_view Store(std::string_view token);
+
+  std::vector<Slot> slots_ = std::vector<Slot>(1024);
+  std::size_t size_ = 0;
+  std::vector<std::unique_ptr<char[]>> arena_;
+  std::size_t arena_left_ = 0;
+  char* arena_next_ = nullptr;
 };
 
 struct TokenizedText {
@@ -40,6 +52,9 @@ struct Keying {
   Interner exact;
   Interner folded;
   bool ignore_case = false;
+  // folded id of each exact id (kUnknown until first needed): each distinct
+  // token is folded once, not once per occurrence.
+  std::vector<std::uint32_t> folded_of_exact;
 };
 
 // Tokenizes `text` and fills keys and weights.
