@@ -47,23 +47,40 @@ class Aligner {
     result_.groups.push_back({GroupKind::kOneToOne, {o}, {n}, false});
   }
 
-  // Pass 1: identical word sequences, k-th occurrence to k-th occurrence.
+  // Pass 1: identical word sequences. Texts that occur once in each
+  // version pair first and anchor the rest (the idea of patience diff);
+  // repeated ones ("Definitions", "(Repealed)", a stock heading) then pair
+  // with the nearest twin inside the same gap between anchors, so that a
+  // heading is not matched to its namesake three hundred articles away.
   void PairIdentical() {
-    std::unordered_map<std::uint64_t, std::deque<std::size_t>> by_hash;
+    std::unordered_map<std::uint64_t, std::vector<std::size_t>> old_by_hash, new_by_hash;
     for (std::size_t o = 0; o < olds_.size(); ++o) {
-      if (!olds_[o].label_only) by_hash[HashSequence(olds_[o].sequence)].push_back(o);
+      if (!olds_[o].label_only) old_by_hash[HashSequence(olds_[o].sequence)].push_back(o);
     }
     for (std::size_t n = 0; n < news_.size(); ++n) {
-      if (news_[n].label_only) continue;
-      auto it = by_hash.find(HashSequence(news_[n].sequence));
-      if (it == by_hash.end()) continue;
-      while (!it->second.empty()) {
-        const std::size_t o = it->second.front();
-        it->second.pop_front();
-        if (olds_[o].sequence == news_[n].sequence) {
-          Pair(o, n);
-          break;
-        }
+      if (!news_[n].label_only) new_by_hash[HashSequence(news_[n].sequence)].push_back(n);
+    }
+    for (const auto& [hash, news] : new_by_hash) {
+      auto it = old_by_hash.find(hash);
+      if (it == old_by_hash.end() || it->second.size() != 1 || news.size() != 1) continue;
+      if (olds_[it->second[0]].sequence == news_[news[0]].sequence) Pair(it->second[0], news[0]);
+    }
+    PairRepeatedTwins(old_by_hash, /*within_gap=*/true);
+    PairRepeatedTwins(old_by_hash, /*within_gap=*/false);
+  }
+
+  void PairRepeatedTwins(const std::unordered_map<std::uint64_t, std::vector<std::size_t>>& old_by_hash,
+                         bool within_gap) {
+    if (within_gap) ComputeGaps();
+    for (std::size_t n = 0; n < news_.size(); ++n) {
+      if (news_[n].label_only || result_.group_of_new[n] >= 0) continue;
+      auto it = old_by_hash.find(HashSequence(news_[n].sequence));
+      if (it == old_by_hash.end()) continue;
+      for (std::size_t o : it->second) {  // ascending: the first free twin in order
+        if (result_.group_of_old[o] >= 0 || olds_[o].sequence != news_[n].sequence) continue;
+        if (within_gap && !InGap(o, n)) continue;
+        Pair(o, n);
+        break;
       }
     }
   }
