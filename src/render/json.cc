@@ -1,5 +1,6 @@
 // JSON output; the schema is documented in docs/json-schema.md and is a
 // contract other parts (findings, the server, the benchmark) rely on.
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "rapporteur/findings.h"
@@ -10,34 +11,100 @@ namespace {
 
 using nlohmann::json;
 
-json RefJson(const std::optional<ClauseRef>& ref) {
-  if (!ref) return nullptr;
-  return {{"label", ref->label}, {"path", ref->path}, {"text", ref->text}, {"index", ref->index}};
+// The clause lists are most of the output and grow with the documents: they
+// are written straight into the output string, one clause per line, rather
+// than built as a JSON tree first, which on a million-word comparison cost
+// more than the comparison itself. The rest goes through nlohmann::json.
+void AppendString(std::string_view s, std::string* out) {
+  out->push_back('"');
+  for (char c : s) {
+    switch (c) {
+      case '"': *out += "\\\""; break;
+      case '\\': *out += "\\\\"; break;
+      case '\n': *out += "\\n"; break;
+      case '\r': *out += "\\r"; break;
+      case '\t': *out += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          *out += fmt::format("\\u{:04x}", static_cast<unsigned char>(c));
+        } else {
+          out->push_back(c);
+        }
+    }
+  }
+  out->push_back('"');
 }
+
+void AppendRef(const std::optional<ClauseRef>& ref, std::string* out) {
+  if (!ref) {
+    *out += "null";
+    return;
+  }
+  *out += fmt::format("{{\"index\": {}, \"label\": ", ref->index);
+  AppendString(ref->label, out);
+  *out += ", \"path\": ";
+  AppendString(ref->path, out);
+  *out += ", \"text\": ";
+  AppendString(ref->text, out);
+  out->push_back('}');
+}
+
+void AppendOps(const std::vector<Edit>& edits, std::string* out) {
+  out->push_back('[');
+  for (std::size_t i = 0; i < edits.size(); ++i) {
+    if (i > 0) *out += ", ";
+    *out += fmt::format("{{\"op\": \"{}\", \"text\": ", DiffOpName(edits[i].op));
+    AppendString(edits[i].text, out);
+    out->push_back('}');
+  }
+  out->push_back(']');
+}
+
+// One clause object on one line, keys in the same (sorted) order as the
+// rest of the document.
+void AppendClause(const ClauseChange& c, std::string* out) {
+  *out += "{\"after\": ";
+  AppendRef(c.after, out);
+  *out += fmt::format(", \"approximate\": {}, \"before\": ", c.approximate);
+  AppendRef(c.before, out);
+  *out += fmt::format(", \"change\": \"{}\"", ChangeKindName(c.change));
+  if (c.group >= 0) *out += fmt::format(", \"group\": {}", c.group);
+  if (!c.merged_from.empty()) {
+    *out += ", \"merged_from\": [";
+    for (std::size_t i = 0; i < c.merged_from.size(); ++i) {
+      if (i > 0) *out += ", ";
+      AppendRef(c.merged_from[i], out);
+    }
+    out->push_back(']');
+  }
+  *out += fmt::format(", \"modified\": {}, \"ops\": ", c.modified);
+  AppendOps(c.edits, out);
+  *out += fmt::format(", \"relabelled\": {}, \"similarity\": {}, \"status\": \"{}\"}}", c.relabelled,
+                      c.similarity, ClauseStatusName(c.status));
+}
+
+std::string ClausesArray(const Comparison& cmp, int indent) {
+  const std::string pad(static_cast<std::size_t>(indent), ' ');
+  std::string out = "[";
+  bool first = true;
+  for (const ClauseChange& c : cmp.clauses) {
+    if (c.moved_away) continue;
+    out += first ? "\n" : ",\n";
+    first = false;
+    out += pad + "  ";
+    AppendClause(c, &out);
+  }
+  return out + (first ? "]" : "\n" + pad + "]");
+}
+
+// Where the streamed clause list goes in the dumped tree.
+constexpr std::string_view kClausesMark = "\x01" "clauses" "\x01";  // split: \x01c would read as \x1c
+
 
 json OpsJson(const std::vector<Edit>& edits) {
   json ops = json::array();
   for (const Edit& e : edits) ops.push_back({{"op", DiffOpName(e.op)}, {"text", e.text}});
   return ops;
-}
-
-json ClauseJson(const ClauseChange& c) {
-  json j = {{"status", ClauseStatusName(c.status)},
-            {"before", RefJson(c.before)},
-            {"after", RefJson(c.after)},
-            {"similarity", c.similarity},
-            {"change", ChangeKindName(c.change)},
-            {"modified", c.modified},
-            {"relabelled", c.relabelled},
-            {"approximate", c.approximate},
-            {"ops", OpsJson(c.edits)}};
-  if (c.group >= 0) j["group"] = c.group;
-  if (!c.merged_from.empty()) {
-    json parts = json::array();
-    for (const ClauseRef& r : c.merged_from) parts.push_back(RefJson(r));
-    j["merged_from"] = parts;
-  }
-  return j;
 }
 
 json EvidenceJson(const std::optional<Evidence>& e) {
@@ -74,13 +141,9 @@ json StatsJson(const Comparison& cmp) {
 
 // The fields of one comparison. Old places of moved clauses are not listed:
 // every clause appears once, and `before.index` tells where a move came from.
-void FillComparison(const Comparison& cmp, json* j) {
-  json clauses = json::array();
-  for (const ClauseChange& c : cmp.clauses) {
-    if (!c.moved_away) clauses.push_back(ClauseJson(c));
-  }
+void FillComparison(const Comparison& cmp, std::size_t step, json* j) {
   (*j)["title"] = {{"changed", cmp.title_changed}, {"ops", OpsJson(cmp.title_edits)}};
-  (*j)["clauses"] = std::move(clauses);
+  (*j)["clauses"] = std::string(kClausesMark) + std::to_string(step);
   json findings = json::array();
   for (const Finding& f : cmp.findings) findings.push_back(FindingJson(f));
   (*j)["findings"] = std::move(findings);
@@ -105,17 +168,28 @@ std::string RenderJson(const std::vector<Document>& versions, const SeriesCompar
   out["rapporteur"] = RAPPORTEUR_VERSION;
   out["versions"] = json::array();
   for (const Document& d : versions) out["versions"].push_back(VersionJson(d));
-  FillComparison(series.cumulative, &out);
+  FillComparison(series.cumulative, 0, &out);
   if (versions.size() > 2) {
     out["steps"] = json::array();
     for (std::size_t i = 0; i < series.steps.size(); ++i) {
       json step = {{"from", i}, {"to", i + 1}};
-      FillComparison(series.steps[i], &step);
+      FillComparison(series.steps[i], i + 1, &step);
       out["steps"].push_back(std::move(step));
     }
   }
   // Replace rather than throw: a stray invalid byte must not lose the report.
-  return out.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+  std::string text = out.dump(2, ' ', false, json::error_handler_t::replace);
+  // Splice each streamed clause list in place of its mark ("\u0001clauses\u0001N").
+  for (std::size_t step = 0; step <= series.steps.size(); ++step) {
+    const std::string mark = "\"\\u0001clauses\\u0001" + std::to_string(step) + "\"";
+    const std::size_t at = text.find(mark);
+    if (at == std::string::npos) continue;
+    const std::size_t line = text.rfind('\n', at);
+    const std::size_t key = text.find_first_not_of(' ', line + 1);
+    const Comparison& cmp = step == 0 ? series.cumulative : series.steps[step - 1];
+    text.replace(at, mark.size(), ClausesArray(cmp, static_cast<int>(key - line - 1)));
+  }
+  return text + "\n";
 }
 
 }  // namespace rapporteur::render
