@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "rapporteur/document.h"
+#include "rapporteur/finding.h"
 
 namespace rapporteur {
 
@@ -108,6 +109,9 @@ struct Comparison {
   bool approximate = false;  // some clause diff was cut by the budget
   bool title_changed = false;
   std::vector<Edit> title_edits;
+  // Shifts of emphasis, most severe first; filled by Lens::Analyze, empty
+  // when findings are off.
+  std::vector<Finding> findings;
 
   // True if the versions differ in a way not ignored by the options.
   bool HasDifferences() const;

@@ -26,32 +26,10 @@
 
 #include "rapporteur/compare.h"
 #include "rapporteur/document.h"
+#include "rapporteur/finding.h"
 #include "rapporteur/status.h"
 
 namespace rapporteur {
-
-enum class Severity { kHigh, kMedium, kLow };
-std::string_view SeverityName(Severity severity);  // "high", "medium", "low"
-
-// Where a finding's evidence stands in one version.
-struct Evidence {
-  std::size_t index = 0;  // block index in that version
-  std::string label;
-  std::string path;
-  std::string quote;      // the words themselves
-  std::size_t start = 0;  // byte offsets of the quote in the clause text
-  std::size_t end = 0;
-};
-
-struct Finding {
-  std::string kind;        // instrument_removed, obligation_weakened, ...
-  Severity severity = Severity::kMedium;
-  std::string instrument;  // catalogue id, e.g. "ICCPR", or ""
-  std::string direction;   // objective_changed: "narrowed", "broadened" or ""
-  std::optional<Evidence> before;
-  std::optional<Evidence> after;
-  std::string explanation;  // one sentence for a report
-};
 
 struct LensOptions {
   // Directory with instruments.jsonl and lexicons/; empty means the
@@ -82,6 +60,10 @@ class Lens {
   explicit Lens(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
+
+// Fills the findings of every step of `series` and of its cumulative
+// comparison (`versions` oldest first, as given to CompareSeries).
+void AddFindings(const Lens& lens, const std::vector<Document>& versions, SeriesComparison* series);
 
 }  // namespace rapporteur
 

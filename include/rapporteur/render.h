@@ -34,6 +34,10 @@ struct RenderOptions {
   bool show_unchanged = false;  // list unchanged clauses too (terminal, Markdown)
   std::string author = "rapporteur";  // author of DOCX tracked changes
   std::string date;  // ISO 8601 date of DOCX tracked changes; now when empty
+  // Markdown and HTML: an analyst's brief (summary of high-severity
+  // findings, the findings ranked with their quotes, then the redline)
+  // instead of a plain comparison.
+  bool brief = false;
 };
 
 // `versions` are the documents compared, oldest first (at least two);

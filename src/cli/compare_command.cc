@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "rapporteur/compare.h"
+#include "rapporteur/findings.h"
 #include "rapporteur/ingest.h"
 #include "rapporteur/render.h"
 #include "src/cli/commands.h"
@@ -23,6 +24,9 @@ struct CompareFlags {
   bool no_color = false;
   bool color = false;
   bool all = false;
+  bool no_findings = false;
+  std::vector<std::string> lexicons;
+  std::string report;
   std::uint64_t max_expanded = 512ull << 20;
   CompareOptions compare;
   RenderOptions render;
@@ -51,7 +55,7 @@ int Run(CompareFlags& f) {
     return Fail(InvalidArgument("compare needs at least two versions, oldest first (got " +
                                 std::to_string(f.files.size()) + ")"));
   }
-  Result<OutputFormat> format = ParseOutputFormat(f.format);
+  Result<OutputFormat> format = ParseOutputFormat(f.report.empty() ? f.format : f.report);
   if (!format) return Fail(format.error());
   if (*format == OutputFormat::kDocx && (f.output.empty() || f.output == "-") &&
       ::isatty(STDOUT_FILENO) == 1) {
@@ -60,8 +64,19 @@ int Run(CompareFlags& f) {
   Result<std::vector<Document>> docs = ReadAll(f);
   if (!docs) return Fail(docs.error());
   SeriesComparison series = CompareSeries(*docs, f.compare);
+  if (!f.no_findings) {
+    LensOptions lens_options;
+    lens_options.extra_files = f.lexicons;
+    Result<std::shared_ptr<const Lens>> lens = Lens::Load(lens_options);
+    if (!lens) return Fail(lens.error());
+    AddFindings(**lens, *docs, &series);
+  }
   f.render.color = f.color || (!f.no_color && f.output.empty() && StdoutWantsColor());
   f.render.show_unchanged = f.all;
+  f.render.brief = !f.report.empty();
+  if (f.render.brief && *format != OutputFormat::kMarkdown && *format != OutputFormat::kHtml) {
+    return Fail(InvalidArgument("--report takes md or html, not '" + f.report + "'"));
+  }
   Result<std::string> bytes = Render(*format, *docs, series, f.render);
   if (!bytes) return Fail(bytes.error());
   Status written = WriteOutput(f.output, *bytes);
@@ -87,6 +102,9 @@ Command AddCompareCommand(CLI::App* app) {
   app->add_flag("--no-color", f->no_color, "Never colour the terminal output");
   app->add_flag("--color", f->color, "Colour the terminal output even when not on a terminal");
   app->add_flag("-a,--all", f->all, "Also list unchanged clauses");
+  app->add_flag("--no-findings", f->no_findings, "Only the redline: no findings about what the changes mean");
+  app->add_option("--lexicon", f->lexicons, "Extra lexicon (.tsv) or instrument catalogue (.jsonl); repeatable");
+  app->add_option("--report", f->report, "Write an analyst's brief (md or html): high-severity shifts, findings with quotes, then the redline");
   app->add_flag("-w,--ignore-whitespace", f->compare.ignore_whitespace, "Count whitespace-only changes as unchanged");
   app->add_flag("-i,--ignore-case", f->compare.ignore_case, "Count case-only changes as unchanged");
   app->add_flag("--ignore-punctuation", f->compare.ignore_punctuation, "Count punctuation-only changes as unchanged");

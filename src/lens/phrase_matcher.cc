@@ -123,6 +123,14 @@ void PhraseMatcher::Build() {
       outputs_[tail].second = first_output_[f];
     }
   }
+  // Encode each transition as (target row offset << 1) | has-output, so
+  // the scan does one load per byte and no multiplication. 32 bits hold
+  // 2^31 table cells: a billion, far beyond any catalogue.
+  packed_.resize(delta_.size());
+  for (std::size_t i = 0; i < delta_.size(); ++i) {
+    const std::uint32_t target = delta_[i];
+    packed_[i] = (target * classes_ << 1) | (first_output_[target] != kNone ? 1u : 0u);
+  }
   built_ = true;
 }
 
@@ -165,14 +173,19 @@ std::vector<PhraseMatch> PhraseMatcher::Find(std::string_view text) const {
 }
 
 std::size_t PhraseMatcher::CountRaw(std::string_view text) const {
-  // The hot loop of the scanner: one lookup per byte, outputs counted only.
+  // The hot loop of the scanner: one table load per byte; outputs are
+  // looked at only when the transition says there are some.
+  if (!built_) return 0;
   std::size_t count = 0;
-  std::uint32_t state = 0;
+  std::uint32_t row = 0;
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
+  const std::uint32_t* packed = packed_.data();
   for (std::size_t i = 0; i < n; ++i) {
-    state = delta_[state * classes_ + byte_class_[bytes[i]]];
-    if (first_output_[state] != kNone) {
+    const std::uint32_t v = packed[row + byte_class_[bytes[i]]];
+    row = v >> 1;
+    if (v & 1) {
+      const std::uint32_t state = static_cast<std::uint32_t>(row / classes_);
       for (std::uint32_t o = first_output_[state]; o != kNone; o = outputs_[o].second) ++count;
     }
   }
@@ -188,8 +201,12 @@ std::string FoldForMatching(std::string_view text, std::vector<std::uint32_t>* o
     for (char& c : out) c = FoldAscii(c);
     return out;
   }
+  // Typographic apostrophes (’ ‘) read as straight ones: French and
+  // English texts use both, lexicons are written with '.
+  const bool curly = text.find("\xE2\x80\x99") != std::string_view::npos ||
+                     text.find("\xE2\x80\x98") != std::string_view::npos;
   std::string out = text::FoldCase(text);
-  if (out.size() == text.size()) return out;
+  if (out.size() == text.size() && !curly) return out;
   // Rare: folding changed lengths. Map every folded byte to its source byte.
   out.clear();
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
@@ -199,7 +216,8 @@ std::string FoldForMatching(std::string_view text, std::vector<std::uint32_t>* o
     const int32_t start = i;
     UChar32 c;
     U8_NEXT(s, i, length, c);
-    std::string folded = text::FoldCase(text.substr(start, i - start));
+    std::string folded = (c == 0x2019 || c == 0x2018) ? std::string("'")
+                                                      : text::FoldCase(text.substr(start, i - start));
     out += folded;
     offsets->insert(offsets->end(), folded.size(), static_cast<std::uint32_t>(start));
   }

@@ -1,5 +1,7 @@
 #include "src/render/docx_writer.h"
 
+#include "rapporteur/finding.h"
+
 #include <algorithm>
 #include <chrono>
 #include <ctime>
@@ -70,6 +72,13 @@ class RedlineWriter {
   void EndMove();
   void EndParagraph(Mark mark);
   std::string DocumentXml() const;
+  // Findings shown as Word comments on the next paragraph to end. A
+  // comment is no revision: accepting or rejecting changes leaves it.
+  void AttachComments(std::vector<std::string> texts) {
+    for (std::string& t : texts) pending_comments_.push_back(std::move(t));
+  }
+  bool HasComments() const { return !comments_.empty(); }
+  std::string CommentsXml() const;
 
  private:
   std::string Revision(std::string_view element, int id);
@@ -85,7 +94,21 @@ class RedlineWriter {
   std::string runs_;
   std::string body_;
   Mark last_mark_ = Mark::kNone;
+  std::vector<std::string> pending_comments_;
+  std::vector<std::string> comments_;
 };
+
+std::string RedlineWriter::CommentsXml() const {
+  std::string xml =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+      "<w:comments xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">";
+  for (std::size_t i = 0; i < comments_.size(); ++i) {
+    xml += "<w:comment w:id=\"" + std::to_string(i) + "\" w:author=\"" + author_ + "\" w:date=\"" +
+           date_ + "\" w:initials=\"R\"><w:p><w:r><w:t xml:space=\"preserve\">" +
+           EscapeXml(comments_[i]) + "</w:t></w:r></w:p></w:comment>";
+  }
+  return xml + "</w:comments>";
+}
 
 // The opening of a w:ins or w:del, with a fresh id; `element` closes it.
 std::string RedlineWriter::Revision(std::string_view element, int id) {
@@ -135,6 +158,11 @@ void RedlineWriter::EndParagraph(Mark mark) {
     properties += "<w:rPr>" + Revision("moveFrom", mark_id_) + "/></w:rPr>";
   }
   if (mark == Mark::kMovedTo) properties += "<w:rPr>" + Revision("moveTo", mark_id_) + "/></w:rPr>";
+  for (std::string& text : pending_comments_) {
+    runs_ += "<w:r><w:commentReference w:id=\"" + std::to_string(comments_.size()) + "\"/></w:r>";
+    comments_.push_back(std::move(text));
+  }
+  pending_comments_.clear();
   body_ += "<w:p>";
   if (!properties.empty()) body_ += "<w:pPr>" + properties + "</w:pPr>";
   body_ += runs_ + "</w:p>";
@@ -220,6 +248,7 @@ class DocxRedline {
   std::size_t WriteSplit(std::size_t first);
   void WriteMerged(const ClauseChange& change);
   bool WriteMergedParts(const ClauseChange& change, const std::vector<Edit>& edits);
+  std::vector<std::string> FindingsAbout(const ClauseChange& change) const;
 
   const std::vector<Document>& versions_;
   const Comparison& comparison_;
@@ -368,6 +397,20 @@ bool DocxRedline::WriteMergedParts(const ClauseChange& change, const std::vector
   return true;
 }
 
+// The findings whose evidence stands in this clause: in its new version,
+// or, for a deleted clause, in its old one.
+std::vector<std::string> DocxRedline::FindingsAbout(const ClauseChange& change) const {
+  std::vector<std::string> out;
+  if (change.moved_away) return out;
+  for (const Finding& f : comparison_.findings) {
+    const bool here = f.after ? change.after && f.after->index == change.after->index
+                              : !change.after && change.before && f.before &&
+                                    f.before->index == change.before->index;
+    if (here) out.push_back("[" + std::string(SeverityName(f.severity)) + "] " + f.kind + ": " + f.explanation);
+  }
+  return out;
+}
+
 void DocxRedline::WriteClauses() {
   // Old clauses shown at both ends of a move: a moved_away marker at the old
   // place and a kMoved change at the new one.
@@ -387,6 +430,7 @@ void DocxRedline::WriteClauses() {
   const std::vector<ClauseChange>& clauses = comparison_.clauses;
   for (std::size_t i = 0; i < clauses.size();) {
     const ClauseChange& change = clauses[i];
+    writer_->AttachComments(FindingsAbout(change));
     if (change.status == ClauseStatus::kSplit && change.before && change.after) {
       i = WriteSplit(i);
       continue;
@@ -508,11 +552,28 @@ Result<std::string> RenderDocx(const std::vector<Document>& versions,
   DocxRedline redline(versions, comparison, &writer);
   redline.WriteTitle();
   redline.WriteClauses();
-  return WriteZip({{"[Content_Types].xml", kContentTypes},
+  if (!writer.HasComments()) {
+    return WriteZip({{"[Content_Types].xml", kContentTypes},
+                     {"_rels/.rels", kPackageRels},
+                     {"word/document.xml", writer.DocumentXml()},
+                     {"word/styles.xml", StylesXml()},
+                     {"word/_rels/document.xml.rels", kDocumentRels},
+                     {"docProps/core.xml", CoreXml(options.author, date)}});
+  }
+  std::string types = kContentTypes;
+  types.insert(types.rfind("</Types>"),
+               "<Override PartName=\"/word/comments.xml\" ContentType=\"application/"
+               "vnd.openxmlformats-officedocument.wordprocessingml.comments+xml\"/>");
+  std::string rels = kDocumentRels;
+  rels.insert(rels.rfind("</Relationships>"),
+              "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/"
+              "2006/relationships/comments\" Target=\"comments.xml\"/>");
+  return WriteZip({{"[Content_Types].xml", types},
                    {"_rels/.rels", kPackageRels},
                    {"word/document.xml", writer.DocumentXml()},
                    {"word/styles.xml", StylesXml()},
-                   {"word/_rels/document.xml.rels", kDocumentRels},
+                   {"word/_rels/document.xml.rels", rels},
+                   {"word/comments.xml", writer.CommentsXml()},
                    {"docProps/core.xml", CoreXml(options.author, date)}});
 }
 

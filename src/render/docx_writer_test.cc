@@ -12,6 +12,7 @@
 
 #include "src/ingest/readers.h"
 #include "src/ingest/zip_archive.h"
+#include "src/ingest/zip_archive.h"
 #include "src/render/docx_redline_sample.h"
 #include "src/text/utf8.h"
 
@@ -247,6 +248,39 @@ TEST(DocxLibreOfficeSample, ReadResaved) {
   ReadBack rejected = ReadWithChanges(docx, TrackedChanges::kReject);
   EXPECT_EQ(rejected.title, sample.versions.front().title);
   EXPECT_THAT(rejected.paragraphs, ElementsAreArray(Paragraphs(sample.versions.front())));
+}
+
+}  // namespace
+}  // namespace rapporteur::render
+
+namespace rapporteur::render {
+namespace {
+
+// Findings travel as Word comments, which are no revisions: the contract
+// still holds, and the comments are there.
+TEST(DocxWriterTest, FindingsBecomeCommentsAndKeepTheContract) {
+  RedlineSample sample = MakeRedlineSample();
+  Finding f;
+  f.kind = "monitoring_removed";
+  f.severity = Severity::kHigh;
+  f.explanation = "The access provision was removed.";
+  for (const ClauseChange& c : sample.series.cumulative.clauses) {
+    if (c.after && !c.moved_away) {
+      f.after = Evidence{c.after->index, c.after->label, c.after->path, c.after->text, 0, 0};
+      break;
+    }
+  }
+  sample.series.cumulative.findings.push_back(f);
+  ExpectAcceptAndReject(sample);
+  const std::string docx = Render(sample);
+  Result<ingest::ZipArchive> zip = ingest::ZipArchive::Open(docx, 1 << 20);
+  ASSERT_TRUE(zip.has_value());
+  EXPECT_TRUE(zip->Contains("word/comments.xml"));
+  auto parts = zip->ReadAll({"word/comments.xml", "word/document.xml"});
+  ASSERT_TRUE(parts.has_value());
+  EXPECT_NE((*parts)[0]->find("[high] monitoring_removed: The access provision was removed."),
+            std::string::npos);
+  EXPECT_NE((*parts)[1]->find("<w:commentReference w:id=\"0\"/>"), std::string::npos);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 // side by side (old and new in two columns). Moved clauses link both ways.
 #include <fmt/format.h>
 
+#include "rapporteur/findings.h"
 #include "src/render/renderers.h"
 
 namespace rapporteur::render {
@@ -42,6 +43,11 @@ del{background:#fdd;color:#8a1010;text-decoration:line-through}ins{background:#d
 #v-side:checked~main .inline{display:none}#v-side:checked~main .side{display:table}
 #v-changed:checked~main .s-unchanged{display:none}
 .step{margin-top:2rem}.note{color:#7a4b00}
+.findings{border-collapse:collapse;width:100%;background:#fff;font-size:.9rem;margin-bottom:1rem}
+.findings th,.findings td{border:1px solid #ddd;padding:.3rem .5rem;vertical-align:top;text-align:left}
+.findings q{color:#333}.sev-high td:first-child{background:#b22;color:#fff;font-weight:600}
+.sev-medium td:first-child{background:#e8a400;color:#000}.sev-low td:first-child{background:#dde}
+.brief{background:#fff;border:1px solid #ddd;padding:.5rem 1rem;margin-bottom:1rem}
 @media print{.views,input{display:none}.clause{break-inside:avoid}}
 )css";
 
@@ -120,8 +126,29 @@ std::string ClauseHtml(const ClauseChange& c, const std::string& prefix) {
                      Anchor(c, prefix), head, body);
 }
 
+std::string EvidenceHtml(const std::optional<Evidence>& e, const std::string& anchor) {
+  if (!e) return "&mdash;";
+  return fmt::format("<a href=\"#{}{}\">{}</a><br><q>{}</q>", anchor, e->index,
+                     Escape(EvidenceHeading(*e)), Escape(e->quote));
+}
+
+std::string FindingsHtml(const Comparison& cmp, const std::string& prefix) {
+  if (cmp.findings.empty()) return "";
+  std::string out = "<table class=\"findings\"><tr><th>severity</th><th>finding</th><th>before</th>"
+                    "<th>after</th><th>explanation</th></tr>\n";
+  for (const Finding& f : cmp.findings) {
+    const std::string what = f.instrument.empty() ? f.kind : f.kind + " (" + f.instrument + ")";
+    out += fmt::format("<tr class=\"sev-{0}\"><td>{0}</td><td>{1}</td><td>{2}</td><td>{3}</td><td>{4}</td></tr>\n",
+                       SeverityName(f.severity), Escape(what), EvidenceHtml(f.before, prefix + "o"),
+                       EvidenceHtml(f.after, prefix + "n"), Escape(f.explanation));
+  }
+  return out + "</table>\n";
+}
+
 std::string ComparisonHtml(const Comparison& cmp, const std::string& prefix) {
-  std::string out = fmt::format("<p class=\"summary\">{}</p>\n", Escape(SummaryLine(cmp.counts)));
+  std::string out;
+  if (!cmp.findings.empty()) out += "<h2>Findings</h2>\n" + FindingsHtml(cmp, prefix);
+  out += fmt::format("<p class=\"summary\">{}</p>\n", Escape(SummaryLine(cmp.counts)));
   if (cmp.approximate) {
     out += "<p class=\"note\">Some clauses were too large and too different for an exact diff "
            "within the cost budget: their redline is approximate.</p>\n";
@@ -132,6 +159,19 @@ std::string ComparisonHtml(const Comparison& cmp, const std::string& prefix) {
   }
   for (const ClauseChange& c : cmp.clauses) out += ClauseHtml(c, prefix);
   return out;
+}
+
+// The brief's opening: the high-severity shifts in plain words.
+std::string BriefHtml(const std::vector<Document>& versions, const Comparison& cmp) {
+  std::string out = fmt::format("<section class=\"brief\"><h2>The main shifts</h2><p>Compared "
+                                "<code>{}</code> (earlier) with <code>{}</code> (later).</p><ul>",
+                                Escape(versions.front().source), Escape(versions.back().source));
+  std::size_t high = 0;
+  for (const Finding& f : cmp.findings) {
+    if (f.severity == Severity::kHigh) out += "<li>" + Escape(f.explanation) + "</li>", ++high;
+  }
+  if (high == 0) out += "<li>No high-severity shift was found.</li>";
+  return out + "</ul></section>\n";
 }
 
 std::string VersionList(const std::vector<Document>& versions) {
@@ -145,8 +185,13 @@ std::string VersionList(const std::vector<Document>& versions) {
 
 }  // namespace
 
+std::string RenderBriefHtml(const std::vector<Document>& versions, const SeriesComparison& series,
+                            const RenderOptions& options) {
+  return RenderHtml(versions, series, options);  // RenderHtml opens with the brief when asked
+}
+
 std::string RenderHtml(const std::vector<Document>& versions, const SeriesComparison& series,
-                       const RenderOptions& /*options*/) {
+                       const RenderOptions& options) {
   const std::string title = versions.back().title.empty() ? "Comparison" : versions.back().title;
   std::string out = fmt::format(
       "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
@@ -162,6 +207,7 @@ std::string RenderHtml(const std::vector<Document>& versions, const SeriesCompar
   out += "<div class=\"views\"><label for=\"v-inline\">Inline</label>"
          "<label for=\"v-side\">Side by side</label>"
          "<label for=\"v-changed\">Hide unchanged</label></div>\n";
+  if (options.brief) out += BriefHtml(versions, series.cumulative);
   if (versions.size() > 2) {
     out += fmt::format("<h2>From {} to {}</h2>\n", Escape(versions.front().source),
                        Escape(versions.back().source));

@@ -2,6 +2,7 @@
 // contract other parts (findings, the server, the benchmark) rely on.
 #include <nlohmann/json.hpp>
 
+#include "rapporteur/findings.h"
 #include "src/render/renderers.h"
 
 namespace rapporteur::render {
@@ -39,6 +40,25 @@ json ClauseJson(const ClauseChange& c) {
   return j;
 }
 
+json EvidenceJson(const std::optional<Evidence>& e) {
+  if (!e) return nullptr;
+  return {{"label", e->label}, {"path", e->path},   {"quote", e->quote},
+          {"start", e->start}, {"end", e->end},     {"index", e->index}};
+}
+
+json OrNull(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+
+json FindingJson(const Finding& f) {
+  return {{"kind", f.kind},
+          {"severity", SeverityName(f.severity)},
+          {"instrument", OrNull(f.instrument)},
+          {"direction", OrNull(f.direction)},
+          {"type", OrNull(f.type)},
+          {"before", EvidenceJson(f.before)},
+          {"after", EvidenceJson(f.after)},
+          {"explanation", f.explanation}};
+}
+
 json CountsJson(const ClauseCounts& c) {
   return {{"unchanged", c.unchanged}, {"modified", c.modified}, {"moved", c.moved},
           {"inserted", c.inserted},   {"deleted", c.deleted},   {"split", c.split},
@@ -61,6 +81,9 @@ void FillComparison(const Comparison& cmp, json* j) {
   }
   (*j)["title"] = {{"changed", cmp.title_changed}, {"ops", OpsJson(cmp.title_edits)}};
   (*j)["clauses"] = std::move(clauses);
+  json findings = json::array();
+  for (const Finding& f : cmp.findings) findings.push_back(FindingJson(f));
+  (*j)["findings"] = std::move(findings);
   (*j)["summary"] = CountsJson(cmp.counts);
   (*j)["stats"] = StatsJson(cmp);
   (*j)["differences"] = cmp.HasDifferences();

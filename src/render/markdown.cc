@@ -2,6 +2,7 @@
 // and <ins>, which GitHub, GitLab and most Markdown renderers display.
 #include <fmt/format.h>
 
+#include "rapporteur/findings.h"
 #include "src/render/renderers.h"
 
 namespace rapporteur::render {
@@ -45,7 +46,27 @@ void ClauseMarkdown(const ClauseChange& c, std::string* out) {
   *out += (label.empty() ? "" : "**" + Escape(label) + "** ") + Redline(c.edits) + "\n\n";
 }
 
+std::string EvidenceCell(const std::optional<Evidence>& e) {
+  if (!e) return "—";
+  return fmt::format("{}: “{}”", Escape(EvidenceHeading(*e)), Escape(e->quote));
+}
+
+void FindingsMarkdown(const Comparison& cmp, std::string* out) {
+  if (cmp.findings.empty()) return;
+  *out += "| severity | finding | before | after | explanation |\n|---|---|---|---|---|\n";
+  for (const Finding& f : cmp.findings) {
+    const std::string what = f.instrument.empty() ? f.kind : f.kind + " (" + f.instrument + ")";
+    *out += fmt::format("| {} | {} | {} | {} | {} |\n", SeverityName(f.severity), Escape(what),
+                        EvidenceCell(f.before), EvidenceCell(f.after), Escape(f.explanation));
+  }
+  *out += "\n";
+}
+
 void ComparisonMarkdown(const Comparison& cmp, const RenderOptions& options, std::string* out) {
+  if (!cmp.findings.empty()) {
+    *out += "**Findings**\n\n";
+    FindingsMarkdown(cmp, out);
+  }
   *out += fmt::format("**Summary:** {}\n\n", SummaryLine(cmp.counts));
   if (cmp.approximate) *out += "> Some redlines are approximate (diff cost budget reached).\n\n";
   if (cmp.title_changed) *out += "### Title\n\n" + Redline(cmp.title_edits) + "\n\n";
@@ -56,6 +77,33 @@ void ComparisonMarkdown(const Comparison& cmp, const RenderOptions& options, std
 }
 
 }  // namespace
+
+std::string RenderBriefMarkdown(const std::vector<Document>& versions,
+                                const SeriesComparison& series, const RenderOptions& options) {
+  const Comparison& cmp = series.cumulative;
+  const Document& last = versions.back();
+  std::string out = fmt::format("# Brief: {}\n\n", Escape(last.title.empty() ? last.source : last.title));
+  out += fmt::format("Compared `{}` (earlier) with `{}` (later). {}.\n\n", versions.front().source,
+                     last.source, SummaryLine(cmp.counts));
+  out += "## The main shifts\n\n";
+  std::size_t high = 0;
+  for (const Finding& f : cmp.findings) {
+    if (f.severity != Severity::kHigh) continue;
+    out += "- " + Escape(f.explanation) + "\n";
+    ++high;
+  }
+  out += high == 0 ? "No high-severity shift was found.\n\n" : "\n";
+  out += fmt::format("## All findings ({})\n\n", cmp.findings.size());
+  if (cmp.findings.empty()) out += "None.\n\n";
+  FindingsMarkdown(cmp, &out);
+  out += "## Redline\n\n";
+  RenderOptions plain = options;
+  plain.brief = false;
+  SeriesComparison without = series;
+  without.cumulative.findings.clear();
+  for (Comparison& step : without.steps) step.findings.clear();
+  return out + RenderMarkdown(versions, without, plain);
+}
 
 std::string RenderMarkdown(const std::vector<Document>& versions, const SeriesComparison& series,
                            const RenderOptions& options) {

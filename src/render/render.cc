@@ -25,8 +25,12 @@ Result<std::string> Render(OutputFormat format, const std::vector<Document>& ver
   switch (format) {
     case OutputFormat::kTerminal: return render::RenderTerminal(versions, series, options);
     case OutputFormat::kJson: return render::RenderJson(versions, series, options);
-    case OutputFormat::kHtml: return render::RenderHtml(versions, series, options);
-    case OutputFormat::kMarkdown: return render::RenderMarkdown(versions, series, options);
+    case OutputFormat::kHtml:
+      return options.brief ? render::RenderBriefHtml(versions, series, options)
+                           : render::RenderHtml(versions, series, options);
+    case OutputFormat::kMarkdown:
+      return options.brief ? render::RenderBriefMarkdown(versions, series, options)
+                           : render::RenderMarkdown(versions, series, options);
     case OutputFormat::kDocx: return render::RenderDocx(versions, series, options);
   }
   return Internal("unknown output format");
@@ -49,6 +53,11 @@ std::string SummaryLine(const ClauseCounts& c) {
   add(c.merged, "merged");
   add(c.unchanged, "unchanged");
   return out.empty() ? "no clauses" : out;
+}
+
+std::string EvidenceHeading(const Evidence& e) {
+  if (e.path.empty()) return "the preamble";
+  return e.label.empty() ? fmt::format("{} ¶{}", e.path, e.index + 1) : e.path;
 }
 
 bool IsSpacing(const Edit& edit) {

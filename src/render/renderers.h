@@ -32,6 +32,16 @@ std::string RefHeading(const ClauseRef& ref);
 // space helps no reader. JSON and DOCX keep them, so both texts stay exact.
 bool IsSpacing(const Edit& edit);
 
+// "Article 3/2.", or "the preamble", for a finding's evidence.
+std::string EvidenceHeading(const Evidence& e);
+
+// The analyst's brief: high-severity shifts in plain words, the findings
+// ranked with their quotes, then the redline.
+std::string RenderBriefMarkdown(const std::vector<Document>& versions,
+                                const SeriesComparison& series, const RenderOptions& options);
+std::string RenderBriefHtml(const std::vector<Document>& versions, const SeriesComparison& series,
+                            const RenderOptions& options);
+
 }  // namespace rapporteur::render
 
 #endif  // RAPPORTEUR_SRC_RENDER_RENDERERS_H_

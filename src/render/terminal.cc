@@ -4,6 +4,7 @@
 // without colour.
 #include <fmt/format.h>
 
+#include "rapporteur/findings.h"
 #include "src/render/renderers.h"
 
 namespace rapporteur::render {
@@ -71,8 +72,19 @@ void RenderClause(const ClauseChange& c, const Palette& p, std::string* out) {
   *out += body + "\n\n";
 }
 
+void RenderFindings(const Comparison& cmp, const Palette& p, std::string* out) {
+  if (cmp.findings.empty()) return;
+  *out += fmt::format("{}findings:{}\n", p.head_on, p.head_off);
+  for (const Finding& f : cmp.findings) {
+    const std::string what = f.instrument.empty() ? f.kind : fmt::format("{} {}", f.kind, f.instrument);
+    *out += fmt::format("  [{}] {}: {}\n", SeverityName(f.severity), what, f.explanation);
+  }
+  *out += "\n";
+}
+
 void RenderComparison(const Comparison& cmp, const Palette& p, const RenderOptions& options,
                       std::string* out) {
+  RenderFindings(cmp, p, out);
   if (cmp.title_changed) *out += fmt::format("title: {}\n\n", Redline(cmp.title_edits, p));
   for (const ClauseChange& c : cmp.clauses) {
     const bool boring = c.status == ClauseStatus::kUnchanged && !c.relabelled;

@@ -1,0 +1,109 @@
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+
+#include "rapporteur/findings.h"
+#include "src/lens/rules.h"
+#include "src/lens/scanner.h"
+
+namespace rapporteur {
+
+struct Lens::Impl {
+  lens::Catalogue catalogue;
+  lens::Lexicons lexicons;
+  std::unique_ptr<lens::Scanner> scanner;
+};
+
+namespace {
+
+std::string DataDir(const LensOptions& options) {
+  if (!options.data_dir.empty()) return options.data_dir;
+  const char* env = std::getenv("RAPPORTEUR_DATA");
+  if (env != nullptr && *env != '\0') return env;
+  return RAPPORTEUR_DATA_DIR;
+}
+
+Status AddDataFile(const std::string& path, Lens::Impl* impl) {
+  const std::string ext = std::filesystem::path(path).extension().string();
+  if (ext == ".jsonl") return impl->catalogue.AddFile(path);
+  if (ext == ".tsv") return impl->lexicons.AddFile(path);
+  return InvalidArgument("cannot read '" + path +
+                         "': expected a lexicon (.tsv) or an instrument catalogue (.jsonl)");
+}
+
+Status LoadDefaults(const std::string& dir, Lens::Impl* impl) {
+  RAPPORTEUR_RETURN_IF_ERROR(impl->catalogue.AddFile(dir + "/instruments.jsonl"));
+  std::vector<std::string> lexicons;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir + "/lexicons", ec)) {
+    if (entry.path().extension() == ".tsv") lexicons.push_back(entry.path().string());
+  }
+  if (ec) return NotFound("cannot read '" + dir + "/lexicons': " + ec.message());
+  std::sort(lexicons.begin(), lexicons.end());
+  for (const std::string& path : lexicons) RAPPORTEUR_RETURN_IF_ERROR(impl->lexicons.AddFile(path));
+  return Status::Ok();
+}
+
+int SeverityRank(Severity s) { return s == Severity::kHigh ? 0 : s == Severity::kMedium ? 1 : 2; }
+
+// Where a finding stands in the newer version's order (its old place, when
+// the clause is gone).
+std::pair<std::size_t, std::size_t> Position(const Finding& f) {
+  if (f.after) return {f.after->index, f.after->start};
+  return {f.before ? f.before->index : 0, f.before ? f.before->start : 0};
+}
+
+}  // namespace
+
+Lens::Lens(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Lens::~Lens() = default;
+
+Result<std::shared_ptr<const Lens>> Lens::Load(const LensOptions& options) {
+  auto impl = std::make_unique<Impl>();
+  RAPPORTEUR_RETURN_IF_ERROR(LoadDefaults(DataDir(options), impl.get()));
+  for (const std::string& path : options.extra_files) {
+    RAPPORTEUR_RETURN_IF_ERROR(AddDataFile(path, impl.get()));
+  }
+  impl->scanner = std::make_unique<lens::Scanner>(impl->catalogue, impl->lexicons);
+  return std::shared_ptr<const Lens>(new Lens(std::move(impl)));
+}
+
+std::vector<Finding> Lens::Analyze(const Document& before, const Document& after,
+                                   const Comparison& comparison) const {
+  lens::AnalysisContext ctx(before, after, comparison, impl_->catalogue,
+                            impl_->scanner->Scan(before), impl_->scanner->Scan(after));
+  std::vector<Finding> findings;
+  lens::FindInstrumentShifts(ctx, &findings);
+  lens::FindLexicalShifts(ctx, &findings);
+  lens::FindObligationShifts(ctx, &findings);
+  lens::FindObjectiveChanges(ctx, &findings);
+  lens::FindScopeChanges(ctx, &findings);
+  for (Finding& f : findings) lens::Explain(impl_->catalogue, &f);
+  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+    if (a.severity != b.severity) return SeverityRank(a.severity) < SeverityRank(b.severity);
+    return Position(a) < Position(b);
+  });
+  return findings;
+}
+
+void AddFindings(const Lens& lens, const std::vector<Document>& versions, SeriesComparison* series) {
+  for (std::size_t i = 0; i < series->steps.size(); ++i) {
+    series->steps[i].findings = lens.Analyze(versions[i], versions[i + 1], series->steps[i]);
+  }
+  if (versions.size() == 2) {
+    series->cumulative.findings = series->steps[0].findings;
+  } else if (versions.size() > 2) {
+    series->cumulative.findings = lens.Analyze(versions.front(), versions.back(), series->cumulative);
+  }
+}
+
+std::string_view SeverityName(Severity severity) {
+  switch (severity) {
+    case Severity::kHigh: return "high";
+    case Severity::kMedium: return "medium";
+    case Severity::kLow: return "low";
+  }
+  return "medium";
+}
+
+}  // namespace rapporteur

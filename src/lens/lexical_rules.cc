@@ -1,0 +1,190 @@
+// standard_*, hedge_*, restriction_*, monitoring_*: phrases of a lexicon
+// category found more (or fewer) times in one version than in the other.
+//
+// Counting by category over the whole document, rather than comparing
+// clause by clause, is what keeps renumbering, reordering and synonyms
+// quiet: a hedge moved to another article, or "as appropriate" reworded as
+// "where appropriate", leaves every count where it was. Only a surplus is
+// reported, located at the occurrences whose clause lost (or gained) them,
+// preferring occurrences the redline touched.
+#include <algorithm>
+#include <map>
+
+#include "src/lens/phrase_matcher.h"
+#include "src/lens/rules.h"
+
+namespace rapporteur::lens {
+namespace {
+
+struct Category {
+  HitKind kind;
+  std::string type;
+  bool operator<(const Category& o) const {
+    return kind != o.kind ? kind < o.kind : type < o.type;
+  }
+};
+
+// Which hits count, and under what category. Consultation ("in
+// consultation with") is the weak form a consent clause replaces, and
+// prohibitions ("shall not") are everywhere in law: neither is a
+// restriction on its own.
+// Rows of type "none" only stop a shorter phrase from matching ("not
+// limited to" hides "limited to"). Sovereignty wording ("non-interference in
+// internal affairs") qualifies a commitment the way a hedge does.
+std::optional<Category> CategoryOf(const Hit& h) {
+  if (h.type == "none") return std::nullopt;
+  switch (h.kind) {
+    case HitKind::kHedge: return Category{h.kind, ""};
+    case HitKind::kStandard:
+      if (h.type == "sovereignty") return Category{HitKind::kHedge, ""};
+      return Category{h.kind, h.type};
+    case HitKind::kMonitoring: return Category{h.kind, h.type};
+    case HitKind::kRestriction:
+      if (h.type == "consultation" || h.type == "prohibition") return std::nullopt;
+      return Category{h.kind, h.type};
+    default: return std::nullopt;
+  }
+}
+
+using Counts = std::map<Category, std::vector<std::size_t>>;  // hits per block
+
+Counts CountByBlock(const ScannedDocument& scan) {
+  Counts counts;
+  for (std::size_t b = 0; b < scan.size(); ++b) {
+    for (const Hit& h : scan[b]) {
+      std::optional<Category> c = CategoryOf(h);
+      if (!c) continue;
+      auto& v = counts[*c];
+      v.resize(scan.size(), 0);
+      ++v[b];
+    }
+  }
+  return counts;
+}
+
+std::size_t Total(const Counts& counts, const Category& c) {
+  auto it = counts.find(c);
+  if (it == counts.end()) return 0;
+  std::size_t n = 0;
+  for (std::size_t x : it->second) n += x;
+  return n;
+}
+
+std::size_t At(const Counts& counts, const Category& c, int block) {
+  auto it = counts.find(c);
+  if (block < 0 || it == counts.end()) return 0;
+  return it->second[static_cast<std::size_t>(block)];
+}
+
+const char* KindName(HitKind kind, bool removed) {
+  switch (kind) {
+    case HitKind::kStandard: return removed ? "standard_removed" : "standard_added";
+    case HitKind::kHedge: return removed ? "hedge_removed" : "hedge_added";
+    case HitKind::kRestriction: return removed ? "restriction_removed" : "restriction_added";
+    default: return removed ? "monitoring_removed" : "monitoring_added";
+  }
+}
+
+// Losing protection is what a monitor must not miss; gaining it is good
+// news worth a line.
+Severity SeverityOf(const Category& c, bool removed) {
+  switch (c.kind) {
+    case HitKind::kStandard:
+    case HitKind::kMonitoring: return removed ? Severity::kHigh : Severity::kLow;
+    case HitKind::kHedge: return removed ? Severity::kLow : Severity::kMedium;
+    default:
+      if (removed) return Severity::kLow;
+      return c.type == "exclusivity" || c.type == "consent" ? Severity::kHigh : Severity::kMedium;
+  }
+}
+
+// One side of the comparison, seen from the side that has the surplus.
+struct Side {
+  const ScannedDocument& hits;
+  const Counts& mine;
+  const Counts& theirs;
+  const std::vector<int>& counterpart;
+  const Document& doc;
+  const Document& other;
+  bool old_side;
+};
+
+void ReportSurplus(const AnalysisContext& ctx, const Side& s, const Category& c, std::size_t surplus,
+                   std::vector<Finding>* out) {
+  std::vector<bool> reported(s.hits.size(), false);
+  for (int pass = 0; pass < 2 && surplus > 0; ++pass) {  // touched hits first
+    for (std::size_t b = 0; b < s.hits.size() && surplus > 0; ++b) {
+      const int other = s.counterpart[b];
+      if (At(s.mine, c, static_cast<int>(b)) <= At(s.theirs, c, other)) continue;
+      for (const Hit& h : s.hits[b]) {
+        if (surplus == 0 || reported[b]) break;
+        const std::optional<Category> hc = CategoryOf(h);
+        if (!hc || hc->kind != c.kind || hc->type != c.type) continue;
+        const bool touched = s.old_side ? ctx.OldChanged(b, h.begin, h.end) : ctx.NewChanged(b, h.begin, h.end);
+        if (touched != (pass == 0)) continue;
+        const std::string_view phrase =
+            std::string_view(s.doc.blocks[b].text).substr(h.begin, h.end - h.begin);
+        if (other >= 0 && ContainsNearly(s.other.blocks[static_cast<std::size_t>(other)].text, phrase)) {
+          continue;  // only the spelling changed
+        }
+        Finding f;
+        f.kind = KindName(c.kind, s.old_side);
+        f.severity = SeverityOf(c, s.old_side);
+        f.type = c.type;
+        if (s.old_side) {
+          f.before = ctx.OldEvidence(b, h.begin, h.end);
+          f.after = ctx.NewClause(other);
+        } else {
+          f.before = ctx.OldClause(other);
+          f.after = ctx.NewEvidence(b, h.begin, h.end);
+        }
+        out->push_back(std::move(f));
+        // One finding per clause and category: three mentions of "review"
+        // in one deleted article are one lost review provision.
+        reported[b] = true;
+        surplus -= std::min(surplus, At(s.mine, c, static_cast<int>(b)) - At(s.theirs, c, other));
+      }
+    }
+  }
+}
+
+}  // namespace
+
+void FindLexicalShifts(const AnalysisContext& ctx, std::vector<Finding>* out) {
+  const Counts old_counts = CountByBlock(ctx.old_hits);
+  const Counts new_counts = CountByBlock(ctx.new_hits);
+  std::map<Category, bool> categories;
+  for (const auto& [c, v] : old_counts) categories[c] = true;
+  for (const auto& [c, v] : new_counts) categories[c] = true;
+  const Side old_side{ctx.old_hits, old_counts, new_counts, ctx.new_of_old, ctx.before, ctx.after, true};
+  const Side new_side{ctx.new_hits, new_counts, old_counts, ctx.old_of_new, ctx.after, ctx.before, false};
+  for (const auto& [c, unused] : categories) {
+    const std::size_t before = Total(old_counts, c), after = Total(new_counts, c);
+    if (before > after) ReportSurplus(ctx, old_side, c, before - after, out);
+    if (after > before) ReportSurplus(ctx, new_side, c, after - before, out);
+  }
+}
+
+bool ContainsNearly(std::string_view text, std::string_view phrase) {
+  std::vector<std::uint32_t> unused;
+  const std::string t = FoldForMatching(text, &unused);
+  const std::string p = FoldForMatching(phrase, &unused);
+  if (t.find(p) != std::string::npos) return true;
+  if (p.size() < 6) return false;
+  // Sellers' approximate matching: edit distance of the phrase to the best
+  // substring of the text, one row at a time. One edit per ten bytes.
+  const std::size_t allowed = std::max<std::size_t>(1, p.size() / 10);
+  std::vector<std::size_t> row(p.size() + 1), next(p.size() + 1);
+  for (std::size_t i = 0; i <= p.size(); ++i) row[i] = i;
+  for (char c : t) {
+    next[0] = 0;  // a match may start anywhere in the text
+    for (std::size_t i = 1; i <= p.size(); ++i) {
+      next[i] = std::min({row[i] + 1, next[i - 1] + 1, row[i - 1] + (p[i - 1] == c ? 0 : 1)});
+    }
+    if (next[p.size()] <= allowed) return true;
+    std::swap(row, next);
+  }
+  return false;
+}
+
+}  // namespace rapporteur::lens
