@@ -7,7 +7,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bash scripts/install-deps.sh --bench
+# Install the peers only if a command is missing: where node comes from
+# NodeSource, npm is bundled with it and Debian's npm package cannot be
+# installed beside it, so asking install-deps.sh for it would fail.
+for cmd in wdiff dwdiff python3 node npm git /usr/bin/time diff cmake; do
+  if ! command -v "$cmd" >/dev/null; then
+    bash scripts/install-deps.sh --bench
+    break
+  fi
+done
 npm ci --prefix bench --no-audit --no-fund --loglevel=error
 
 # The shipped build configuration (-O2, as scripts/build.sh), built under the
