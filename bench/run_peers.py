@@ -269,7 +269,9 @@ def run(args):
                     err = open(r["stderr"], encoding="utf-8", errors="replace").read().strip()
                     r = {"status": "error", "exit": r["exit"], "message": err[-300:]}
                 elif r["status"] == "ok":
-                    r.update(parse(r.pop("stdout"), r.pop("stderr")))
+                    counts = parse(r.pop("stdout"), r.pop("stderr"))
+                    # The tool's own numbers never replace what was measured here.
+                    r.update({k: v for k, v in counts.items() if k not in r})
                     r["edits"] = r["inserted"] + r["deleted"]
                     if "moved" in r:
                         # A linear edit script deletes a moved clause and inserts it again.

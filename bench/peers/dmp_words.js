@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Peer: Google's diff-match-patch (npm `diff-match-patch`) in word mode.
 //
-//   node dmp_words.js OLD NEW [--no-timeout]  ->  {"inserted", "deleted", "gave_up", "seconds"}
+//   node dmp_words.js OLD NEW [--no-timeout]  ->  {"inserted", "deleted", "gave_up", "diff_seconds"}
 //
 // Word mode is the library's documented linesToChars trick applied to words:
 // each distinct whitespace-separated word becomes one UTF-16 code unit, the
@@ -54,4 +54,4 @@ for (const [op, text] of diffs) {
   else if (op === DiffMatchPatch.DIFF_DELETE) deleted += text.length;
 }
 const gaveUp = dmp.Diff_Timeout > 0 && seconds >= dmp.Diff_Timeout;
-console.log(JSON.stringify({ inserted, deleted, gave_up: gaveUp, seconds }));
+console.log(JSON.stringify({ inserted, deleted, gave_up: gaveUp, diff_seconds: seconds }));
