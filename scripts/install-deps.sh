@@ -28,6 +28,12 @@ done
 
 missing=()
 for pkg in "${want[@]}"; do
+  # Node.js from another source (NodeSource bundles npm) conflicts with
+  # Debian's npm package: a working node and npm are enough.
+  case "$pkg" in
+    nodejs) command -v node >/dev/null && continue ;;
+    npm) command -v npm >/dev/null && continue ;;
+  esac
   if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
     missing+=("$pkg")
   fi
