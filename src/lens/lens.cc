@@ -70,8 +70,22 @@ Result<std::shared_ptr<const Lens>> Lens::Load(const LensOptions& options) {
 
 std::vector<Finding> Lens::Analyze(const Document& before, const Document& after,
                                    const Comparison& comparison) const {
-  lens::AnalysisContext ctx(before, after, comparison, impl_->catalogue,
-                            impl_->scanner->Scan(before), impl_->scanner->Scan(after));
+  // An unchanged clause has the same hits in both versions: scan it once.
+  std::vector<int> same(after.blocks.size(), -1);
+  for (const ClauseChange& c : comparison.clauses) {
+    if (!c.moved_away && c.before && c.after && c.merged_from.empty() && c.before->text == c.after->text) {
+      same[c.after->index] = static_cast<int>(c.before->index);
+    }
+  }
+  const lens::Scanner& scanner = *impl_->scanner;
+  lens::ScannedDocument old_hits = scanner.ScanUnresolved(before);
+  lens::ScannedDocument new_hits = scanner.ScanUnresolved(after, [&](std::size_t n) {
+    return same[n] >= 0 ? &old_hits[static_cast<std::size_t>(same[n])] : nullptr;
+  });
+  scanner.ResolveReferences(&old_hits);
+  scanner.ResolveReferences(&new_hits);
+  lens::AnalysisContext ctx(before, after, comparison, impl_->catalogue, std::move(old_hits),
+                            std::move(new_hits));
   std::vector<Finding> findings;
   lens::FindInstrumentShifts(ctx, &findings);
   lens::FindLexicalShifts(ctx, &findings);

@@ -148,13 +148,23 @@ void Scanner::Resolve(std::vector<Hit>* hits, NameMemory* named) const {
   *hits = std::move(out);
 }
 
-ScannedDocument Scanner::Scan(const Document& doc) const {
+ScannedDocument Scanner::ScanUnresolved(const Document& doc, const KnownHits& known) const {
   ScannedDocument scanned(doc.blocks.size());
-  NameMemory named;
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
-    scanned[i] = ScanText(doc.blocks[i].text);
-    Resolve(&scanned[i], &named);
+    const std::vector<Hit>* given = known ? known(i) : nullptr;
+    scanned[i] = given != nullptr ? *given : ScanText(doc.blocks[i].text);
   }
+  return scanned;
+}
+
+void Scanner::ResolveReferences(ScannedDocument* scanned) const {
+  NameMemory named;
+  for (std::vector<Hit>& hits : *scanned) Resolve(&hits, &named);
+}
+
+ScannedDocument Scanner::Scan(const Document& doc) const {
+  ScannedDocument scanned = ScanUnresolved(doc);
+  ResolveReferences(&scanned);
   return scanned;
 }
 

@@ -7,6 +7,7 @@
 #define RAPPORTEUR_SRC_LENS_SCANNER_H_
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -46,6 +47,15 @@ class Scanner {
   Scanner(const Catalogue& catalogue, const Lexicons& lexicons);
 
   ScannedDocument Scan(const Document& doc) const;
+
+  // The two halves of Scan: hits of every block, references unresolved
+  // (`known`, when it returns non-null for a block, supplies that block's
+  // hits instead of scanning it: a clause unchanged between versions need
+  // not be scanned twice) ...
+  using KnownHits = std::function<const std::vector<Hit>*(std::size_t block)>;
+  ScannedDocument ScanUnresolved(const Document& doc, const KnownHits& known = nullptr) const;
+  // ... and "the Covenant" resolved in reading order.
+  void ResolveReferences(ScannedDocument* scanned) const;
 
   // Hits of one text, generic references unresolved (kReference).
   std::vector<Hit> ScanText(std::string_view text) const;

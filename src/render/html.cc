@@ -51,19 +51,7 @@ del{background:#fdd;color:#8a1010;text-decoration:line-through}ins{background:#d
 @media print{.views,input{display:none}.clause{break-inside:avoid}}
 )css";
 
-std::string InlineRedline(const std::vector<Edit>& edits) {
-  std::string out;
-  for (const Edit& e : edits) {
-    if (IsSpacing(e)) {
-      if (e.op == DiffOp::kInsert) out += e.text;
-      continue;
-    }
-    if (e.op == DiffOp::kEqual) out += Escape(e.text);
-    if (e.op == DiffOp::kDelete) out += "<del>" + Escape(e.text) + "</del>";
-    if (e.op == DiffOp::kInsert) out += "<ins>" + Escape(e.text) + "</ins>";
-  }
-  return out;
-}
+std::string InlineRedline(const std::vector<Edit>& edits) { return DelInsRedline(edits, Escape); }
 
 // One side of the side-by-side view: the text of that version, with its own
 // changes marked.

@@ -18,19 +18,7 @@ std::string Escape(std::string_view s) {
   return out;
 }
 
-std::string Redline(const std::vector<Edit>& edits) {
-  std::string out;
-  for (const Edit& e : edits) {
-    if (IsSpacing(e)) {
-      if (e.op == DiffOp::kInsert) out += e.text;
-      continue;
-    }
-    if (e.op == DiffOp::kEqual) out += Escape(e.text);
-    if (e.op == DiffOp::kDelete) out += "<del>" + Escape(e.text) + "</del>";
-    if (e.op == DiffOp::kInsert) out += "<ins>" + Escape(e.text) + "</ins>";
-  }
-  return out;
-}
+std::string Redline(const std::vector<Edit>& edits) { return DelInsRedline(edits, Escape); }
 
 void ClauseMarkdown(const ClauseChange& c, std::string* out) {
   std::string status(ClauseStatusName(c.status));

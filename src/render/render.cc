@@ -60,6 +60,20 @@ std::string EvidenceHeading(const Evidence& e) {
   return e.label.empty() ? fmt::format("{} ¶{}", e.path, e.index + 1) : e.path;
 }
 
+std::string DelInsRedline(const std::vector<Edit>& edits, std::string (*escape)(std::string_view)) {
+  std::string out;
+  for (const Edit& e : edits) {
+    if (IsSpacing(e)) {
+      if (e.op == DiffOp::kInsert) out += e.text;
+      continue;
+    }
+    if (e.op == DiffOp::kEqual) out += escape(e.text);
+    if (e.op == DiffOp::kDelete) out += "<del>" + escape(e.text) + "</del>";
+    if (e.op == DiffOp::kInsert) out += "<ins>" + escape(e.text) + "</ins>";
+  }
+  return out;
+}
+
 bool IsSpacing(const Edit& edit) {
   return edit.op != DiffOp::kEqual && edit.text.find_first_not_of(" \t\n") == std::string::npos;
 }

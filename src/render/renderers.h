@@ -32,6 +32,10 @@ std::string RefHeading(const ClauseRef& ref);
 // space helps no reader. JSON and DOCX keep them, so both texts stay exact.
 bool IsSpacing(const Edit& edit);
 
+// The redline with <del> and <ins> (HTML and Markdown both read them), the
+// text escaped by `escape`, spacing-only edits shown plainly.
+std::string DelInsRedline(const std::vector<Edit>& edits, std::string (*escape)(std::string_view));
+
 // "Article 3/2.", or "the preamble", for a finding's evidence.
 std::string EvidenceHeading(const Evidence& e);
 
