@@ -126,10 +126,10 @@ void PhraseMatcher::Build() {
   // Encode each transition as (target row offset << 1) | has-output, so
   // the scan does one load per byte and no multiplication. 32 bits hold
   // 2^31 table cells: a billion, far beyond any catalogue.
-  packed_.resize(delta_.size());
-  for (std::size_t i = 0; i < delta_.size(); ++i) {
-    const std::uint32_t target = delta_[i];
-    packed_[i] = (target * classes_ << 1) | (first_output_[target] != kNone ? 1u : 0u);
+  // In place: the table is the largest thing the lens holds.
+  for (std::uint32_t& cell : delta_) {
+    const std::uint32_t target = cell;
+    cell = (target * classes_ << 1) | (first_output_[target] != kNone ? 1u : 0u);
   }
   built_ = true;
 }
@@ -142,11 +142,13 @@ bool PhraseMatcher::AtBoundaries(std::string_view text, std::uint32_t begin,
 std::vector<PhraseMatch> PhraseMatcher::FindAll(std::string_view text) const {
   std::vector<PhraseMatch> out;
   if (!built_) return out;
-  std::uint32_t state = 0;
+  std::uint32_t row = 0;
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   for (std::uint32_t i = 0; i < text.size(); ++i) {
-    state = delta_[state * classes_ + byte_class_[bytes[i]]];
-    for (std::uint32_t o = first_output_[state]; o != kNone; o = outputs_[o].second) {
+    const std::uint32_t cell = delta_[row + byte_class_[bytes[i]]];
+    row = cell >> 1;
+    if ((cell & 1) == 0) continue;
+    for (std::uint32_t o = first_output_[row / classes_]; o != kNone; o = outputs_[o].second) {
       const Phrase& p = phrases_[outputs_[o].first];
       const std::uint32_t begin = i + 1 - static_cast<std::uint32_t>(p.bytes.size());
       if (p.needs_boundaries && !AtBoundaries(text, begin, i + 1)) continue;
@@ -180,7 +182,7 @@ std::size_t PhraseMatcher::CountRaw(std::string_view text) const {
   std::uint32_t row = 0;
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
-  const std::uint32_t* packed = packed_.data();
+  const std::uint32_t* packed = delta_.data();
   for (std::size_t i = 0; i < n; ++i) {
     const std::uint32_t v = packed[row + byte_class_[bytes[i]]];
     row = v >> 1;

@@ -69,8 +69,9 @@ class PhraseMatcher {
   std::vector<Phrase> phrases_;
   std::uint8_t byte_class_[256] = {};
   std::uint32_t classes_ = 1;
-  std::vector<std::uint32_t> delta_;         // states × classes
-  std::vector<std::uint32_t> packed_;        // delta_ as (row offset << 1) | has output
+  // states × classes; once built, each cell is (target row offset << 1) |
+  // (target has outputs).
+  std::vector<std::uint32_t> delta_;
   std::vector<std::uint32_t> first_output_;  // per state: head of its output list, or kNone
   std::vector<std::pair<std::uint32_t, std::uint32_t>> outputs_;  // (phrase, next)
 };
