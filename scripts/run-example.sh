@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
-scripts/build.sh -DRAPPORTEUR_TESTS=OFF -DRAPPORTEUR_BENCH=OFF >/dev/null
+BUILD_DIR=build-example scripts/build.sh -DRAPPORTEUR_TESTS=OFF -DRAPPORTEUR_BENCH=OFF >/dev/null
 status=0
-build/rapporteur compare examples/mou-draft-2000-03.md examples/mou-signed-2000-11.md || status=$?
+build-example/rapporteur compare examples/mou-draft-2000-03.md examples/mou-signed-2000-11.md || status=$?
 [ "$status" -le 1 ] || exit "$status"
