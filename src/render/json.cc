@@ -83,9 +83,10 @@ void AppendClause(const ClauseChange& c, std::string* out) {
                       c.similarity, ClauseStatusName(c.status));
 }
 
-std::string ClausesArray(const Comparison& cmp, int indent) {
+void AppendClausesArray(const Comparison& cmp, int indent, std::string* text) {
   const std::string pad(static_cast<std::size_t>(indent), ' ');
-  std::string out = "[";
+  std::string& out = *text;
+  out += "[";
   bool first = true;
   for (const ClauseChange& c : cmp.clauses) {
     if (c.moved_away) continue;
@@ -94,7 +95,7 @@ std::string ClausesArray(const Comparison& cmp, int indent) {
     out += pad + "  ";
     AppendClause(c, &out);
   }
-  return out + (first ? "]" : "\n" + pad + "]");
+  out += first ? "]" : "\n" + pad + "]";
 }
 
 // Where the streamed clause list goes in the dumped tree.
@@ -178,18 +179,27 @@ std::string RenderJson(const std::vector<Document>& versions, const SeriesCompar
     }
   }
   // Replace rather than throw: a stray invalid byte must not lose the report.
-  std::string text = out.dump(2, ' ', false, json::error_handler_t::replace);
-  // Splice each streamed clause list in place of its mark ("\u0001clauses\u0001N").
+  const std::string tree = out.dump(2, ' ', false, json::error_handler_t::replace);
+  // Splice each streamed clause list in place of its mark
+  // ("\u0001clauses\u0001N"), building the output once: on a long text the
+  // lists are most of it, and copying them again would double the peak.
+  std::string text;
+  text.reserve(tree.size() + 16);
+  std::size_t from = 0;
   for (std::size_t step = 0; step <= series.steps.size(); ++step) {
     const std::string mark = "\"\\u0001clauses\\u0001" + std::to_string(step) + "\"";
-    const std::size_t at = text.find(mark);
+    const std::size_t at = tree.find(mark, from);
     if (at == std::string::npos) continue;
-    const std::size_t line = text.rfind('\n', at);
-    const std::size_t key = text.find_first_not_of(' ', line + 1);
+    const std::size_t line = tree.rfind('\n', at);
+    const std::size_t key = tree.find_first_not_of(' ', line + 1);
+    text.append(tree, from, at - from);
     const Comparison& cmp = step == 0 ? series.cumulative : series.steps[step - 1];
-    text.replace(at, mark.size(), ClausesArray(cmp, static_cast<int>(key - line - 1)));
+    AppendClausesArray(cmp, static_cast<int>(key - line - 1), &text);
+    from = at + mark.size();
   }
-  return text + "\n";
+  text.append(tree, from, std::string::npos);
+  text += '\n';
+  return text;
 }
 
 }  // namespace rapporteur::render
