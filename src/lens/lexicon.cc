@@ -75,7 +75,6 @@ class TsvParser {
         return Error(number, std::string("header: missing column '") + required + "'");
       }
     }
-    width_ = fields.size();
     return Status::Ok();
   }
 
@@ -103,7 +102,6 @@ class TsvParser {
   const KindInfo& kind_;
   std::vector<LexiconEntry>* out_;
   std::map<std::string, std::size_t> columns_;
-  std::size_t width_ = 0;
 };
 
 }  // namespace

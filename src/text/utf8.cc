@@ -73,11 +73,13 @@ Result<std::string> Convert(std::string_view bytes, const std::string& encoding)
   return out;
 }
 
-// Valid UTF-8 sequences of two bytes or more.
-std::size_t CountMultiByteSequences(std::string_view bytes) {
+// Calls `fn` with every valid code point outside ASCII, until it returns
+// false. ASCII bytes are skipped without a call into ICU: these loops run
+// over whole files.
+template <typename Fn>
+void ForEachNonAscii(std::string_view bytes, Fn fn) {
   const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
   const auto length = static_cast<int32_t>(bytes.size());
-  std::size_t count = 0;
   int32_t i = 0;
   while (i < length) {
     if (s[i] < 0x80) {
@@ -86,8 +88,17 @@ std::size_t CountMultiByteSequences(std::string_view bytes) {
     }
     UChar32 c;
     U8_NEXT(s, i, length, c);
-    if (c >= 0) ++count;
+    if (c >= 0 && !fn(c)) return;
   }
+}
+
+// Valid UTF-8 sequences of two bytes or more.
+std::size_t CountMultiByteSequences(std::string_view bytes) {
+  std::size_t count = 0;
+  ForEachNonAscii(bytes, [&count](UChar32) {
+    ++count;
+    return true;
+  });
   return count;
 }
 
@@ -206,25 +217,15 @@ std::string CollapseWhitespace(std::string_view utf8) {
 }
 
 bool HasCjk(std::string_view utf8) {
-  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
-  const auto length = static_cast<int32_t>(utf8.size());
-  int32_t i = 0;
-  while (i < length) {
-    if (s[i] < 0x80) {
-      ++i;
-      continue;
-    }
-    UChar32 c;
-    U8_NEXT(s, i, length, c);
-    if (c < 0) continue;
+  bool found = false;
+  ForEachNonAscii(utf8, [&found](UChar32 c) {
     UErrorCode err = U_ZERO_ERROR;
     const UScriptCode script = uscript_getScript(c, &err);
-    if (script == USCRIPT_HAN || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA ||
-        script == USCRIPT_HANGUL) {
-      return true;
-    }
-  }
-  return false;
+    found = script == USCRIPT_HAN || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA ||
+            script == USCRIPT_HANGUL;
+    return !found;
+  });
+  return found;
 }
 
 }  // namespace rapporteur::text
