@@ -8,13 +8,13 @@ set -euo pipefail
 build_pkgs=(
   cmake g++ make pkg-config git ca-certificates
   libicu-dev nlohmann-json3-dev libcli11-dev libfmt-dev libpugixml-dev libzip-dev
-  libpoppler-cpp-dev libxml2-dev libcmark-dev libre2-dev libgtest-dev libgmock-dev libbenchmark-dev
+  libpoppler-cpp-dev libxml2-dev libcmark-dev libre2-dev libsqlite3-dev libstemmer-dev iso-codes libgtest-dev libgmock-dev libbenchmark-dev
 )
 test_pkgs=(
-  libreoffice-writer-nogui python3 python3-uno poppler-utils qpdf diffutils zip unzip
+  libreoffice-writer-nogui python3 python3-uno poppler-utils qpdf diffutils zip unzip sqlite3
 )
 bench_pkgs=(
-  wdiff dwdiff python3 nodejs npm git time diffutils
+  wdiff dwdiff python3 nodejs npm git time diffutils sqlite3 grep
 )
 
 want=("${build_pkgs[@]}")
