@@ -7,6 +7,8 @@
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <map>
+#include <memory>
 #include <string>
 
 #include "rapporteur/status.h"
@@ -16,8 +18,16 @@ namespace rapporteur::cli {
 // Runs after parsing; returns the exit status.
 using Command = std::function<int()>;
 
+// Options of the tool itself, before the subcommand.
+struct GlobalOptions {
+  std::string db;  // --db; default $RAPPORTEUR_DB, else "rapporteur.db"
+};
+
 Command AddCompareCommand(CLI::App* app);
 Command AddTokensCommand(CLI::App* app);
+// The record: init, import, export, search, show, add, edit, history.
+void AddRecordCommands(CLI::App* app, const std::shared_ptr<GlobalOptions>& global,
+                       std::map<CLI::App*, Command>* commands);
 
 // Prints "error: <message>" to stderr and returns the exit status for it.
 int Fail(const Status& status);

@@ -1,4 +1,5 @@
-// rapporteur: compare versions of agreements, resolutions and laws.
+// rapporteur: compare versions of agreements, resolutions and laws, and keep
+// the record of what was asked of states, promised and done.
 #include <iostream>
 #include <map>
 
@@ -14,6 +15,10 @@ int main(int argc, char** argv) {
   commands[compare] = rapporteur::cli::AddCompareCommand(compare);
   CLI::App* tokens = app.add_subcommand("tokens", "Print the word tokens of a document, one a line");
   commands[tokens] = rapporteur::cli::AddTokensCommand(tokens);
+  auto global = std::make_shared<rapporteur::cli::GlobalOptions>();
+  app.add_option("--db", global->db,
+                 "The record store: a SQLite file (default $RAPPORTEUR_DB, else rapporteur.db)");
+  rapporteur::cli::AddRecordCommands(&app, global, &commands);
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {
