@@ -161,6 +161,7 @@ void AddRecordCommands(CLI::App* app, const std::shared_ptr<GlobalOptions>& glob
   AddImport(app, global, commands);
   AddExport(app, global, commands);
   AddQueryCommands(app, global, commands);
+  AddReportCommand(app, global, commands);
 }
 
 }  // namespace rapporteur::cli

@@ -24,6 +24,10 @@ Result<std::unique_ptr<Store>> OpenStore(const GlobalOptions& global, bool must_
 void AddQueryCommands(CLI::App* app, const std::shared_ptr<GlobalOptions>& global,
                       std::map<CLI::App*, Command>* commands);
 
+// report state|recurrence|timeline.
+void AddReportCommand(CLI::App* app, const std::shared_ptr<GlobalOptions>& global,
+                      std::map<CLI::App*, Command>* commands);
+
 }  // namespace rapporteur::cli
 
 #endif  // RAPPORTEUR_SRC_CLI_RECORD_COMMON_H_

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "rapporteur/findings.h"
+#include "src/base/data_dir.h"
 #include "src/lens/rules.h"
 #include "src/lens/scanner.h"
 
@@ -18,9 +19,7 @@ namespace {
 
 std::string DataDir(const LensOptions& options) {
   if (!options.data_dir.empty()) return options.data_dir;
-  const char* env = std::getenv("RAPPORTEUR_DATA");
-  if (env != nullptr && *env != '\0') return env;
-  return RAPPORTEUR_DATA_DIR;
+  return DefaultDataDir();
 }
 
 Status AddDataFile(const std::string& path, Lens::Impl* impl) {
