@@ -3,6 +3,7 @@
 #include <libstemmer.h>
 
 #include <algorithm>
+#include <cstring>
 #include <new>
 
 namespace rapporteur::store {
@@ -45,6 +46,12 @@ bool HasWordCharacter(std::string_view w) {
   return false;
 }
 
+std::uint32_t Fnv1a(std::string_view s) {
+  std::uint32_t h = 2166136261u;
+  for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  return h;
+}
+
 int Emit(TokenSink sink, void* ctx, int tflags, std::string_view token, int begin, int end) {
   return sink(ctx, tflags, token.data(), static_cast<int>(token.size()), begin, end);
 }
@@ -74,11 +81,27 @@ bool SearchTokenizer::Normalize(std::string_view text, const text::Token& token,
 // the next call.
 std::string_view SearchTokenizer::Key(const Word& word) {
   if (word.number || !word.ascii) return word.surface;
-  std::string_view base = word.surface;
-  if (const std::string* lemma = irregular_->Find(base)) base = *lemma;
-  const sb_symbol* stem = sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(base.data()),
-                                          static_cast<int>(base.size()));
-  if (stem == nullptr) return base;  // out of memory: index the word unstemmed
+  const std::string_view surface = word.surface;
+  if (surface.size() > kCachedWordMax) return Stem(surface);
+  CachedKey& slot = cache_[Fnv1a(surface) % kCacheSlots];
+  if (slot.word_size == surface.size() && std::memcmp(slot.word, surface.data(), surface.size()) == 0) {
+    return {slot.key, slot.key_size};
+  }
+  const std::string_view key = Stem(surface);
+  if (key.size() > kCachedWordMax) return key;
+  slot.word_size = static_cast<std::uint8_t>(surface.size());
+  std::memcpy(slot.word, surface.data(), surface.size());
+  slot.key_size = static_cast<std::uint8_t>(key.size());
+  std::memcpy(slot.key, key.data(), key.size());
+  return {slot.key, slot.key_size};
+}
+
+// The Snowball stem of a word, or of its lemma if it is irregular.
+std::string_view SearchTokenizer::Stem(std::string_view word) {
+  if (const std::string* lemma = irregular_->Find(word)) word = *lemma;
+  const sb_symbol* stem = sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(word.data()),
+                                          static_cast<int>(word.size()));
+  if (stem == nullptr) return word;  // out of memory: index the word unstemmed
   return {reinterpret_cast<const char*>(stem), static_cast<std::size_t>(sb_stemmer_length(stemmer_))};
 }
 

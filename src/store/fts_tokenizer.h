@@ -26,6 +26,7 @@
 
 #include <sqlite3.h>
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -61,6 +62,8 @@ class SearchTokenizer {
   int Tokenize(std::string_view text, int flags, void* ctx, TokenSink sink);
 
  private:
+  static constexpr std::size_t kCachedWordMax = 23;
+
   struct Word {
     std::string surface;  // folded, without elision or possessive
     bool ascii = true;
@@ -68,16 +71,29 @@ class SearchTokenizer {
     int begin = 0, end = 0;
   };
 
+  // Stemming is most of the cost of tokenizing; word frequencies are
+  // Zipfian, so a small direct-mapped cache of the last key computed for
+  // each short word saves most of it.
+  struct CachedKey {
+    std::uint8_t word_size = 0;  // 0: empty slot
+    std::uint8_t key_size = 0;
+    char word[kCachedWordMax];
+    char key[kCachedWordMax];
+  };
+  static constexpr std::size_t kCacheSlots = 4096;
+
   SearchTokenizer(const IrregularForms* irregular, sb_stemmer* stemmer)
-      : irregular_(irregular), stemmer_(stemmer) {}
+      : irregular_(irregular), stemmer_(stemmer), cache_(kCacheSlots) {}
   bool Normalize(std::string_view text, const text::Token& token, Word* word);
   std::string_view Key(const Word& word);
+  std::string_view Stem(std::string_view word);
   int TokenizePrefix(std::string_view text, void* ctx, TokenSink sink);
 
   const IrregularForms* irregular_;
   sb_stemmer* stemmer_;
   FoldScratch scratch_;
   Word word_, pending_;
+  std::vector<CachedKey> cache_;
 };
 
 }  // namespace rapporteur::store
