@@ -57,6 +57,9 @@ class CsvReader {
   // fields) and the Status the reason.
   Result<bool> Next(CsvRecord* record);
 
+  // From the next record on (e.g. once the header has been read); 0: any.
+  void set_expected_fields(std::size_t n) { options_.expected_fields = n; }
+
   // Bytes of the input consumed so far (for progress).
   std::size_t offset() const { return pos_; }
 

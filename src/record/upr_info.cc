@@ -1,9 +1,10 @@
 #include "src/record/upr_info.h"
 
+#include <optional>
 #include <unordered_map>
 
 #include "src/lens/catalogue.h"
-#include "src/record/csv_reader.h"
+#include "src/record/csv_table.h"
 #include "src/record/source_text.h"
 #include "src/text/utf8.h"
 
@@ -17,20 +18,18 @@ struct UprColumns {
   std::size_t to = 0, text = 0, from = 0, response = 0, action = 0, issue = 0, session = 0;
 };
 
-Result<UprColumns> FindColumns(const std::vector<std::string>& header) {
-  std::unordered_map<std::string, std::size_t> at;
-  for (std::size_t i = 0; i < header.size(); ++i) at.emplace(TrimSpaces(header[i]), i);
+Result<UprColumns> FindColumns(const CsvHeader& header) {
   UprColumns columns;
   const std::pair<const char*, std::size_t*> wanted[] = {
       {"To", &columns.to},         {"Text", &columns.text},     {"From", &columns.from},
       {"Response", &columns.response}, {"Action", &columns.action}, {"Issue", &columns.issue},
       {"Session", &columns.session}};
   for (const auto& [name, slot] : wanted) {
-    auto it = at.find(name);
-    if (it == at.end()) {
+    std::optional<std::size_t> at = header.Find(name);
+    if (!at) {
       return InvalidInput(std::string("line 1: no column '") + name + "' in the UPR Info header");
     }
-    *slot = it->second;
+    *slot = *at;
   }
   return columns;
 }
@@ -142,33 +141,19 @@ int UprCycleOfSession(std::int64_t session) {
 }
 
 Status ReadUprInfo(std::string_view text, StateResolver& states, RecordSink& sink) {
-  CsvReader reader(text);
-  CsvRecord header;
-  Result<bool> has_header = reader.Next(&header);
-  if (!has_header) return InvalidInput("line 1: " + has_header.error().message());
-  if (!*has_header) return InvalidInput("empty file: no UPR Info header");
-  Result<UprColumns> columns = FindColumns(header.fields);
-  if (!columns) return columns.error();
-  CsvOptions options;
-  options.expected_fields = header.fields.size();
-  reader = CsvReader(text, options);
-  (void)reader.Next(&header);  // the header again, now with the field count
-  const std::int64_t total = CountCsvRecords(text) - 1;
-  UprInfoReader rows(*columns, states, sink);
-  CsvRecord csv;
-  while (true) {
-    Result<bool> more = reader.Next(&csv);
-    if (!more) {
-      RAPPORTEUR_RETURN_IF_ERROR(sink.Reject({csv.line, csv.raw}, "", more.error().message()));
-    } else if (!*more) {
-      break;
-    } else {
-      RAPPORTEUR_RETURN_IF_ERROR(rows.Row(csv));
-    }
-    sink.RowDone(total);
-  }
-  if (rows.pledges() > 0) {
-    sink.Warn(std::to_string(rows.pledges()) +
+  std::optional<UprInfoReader> rows;
+  Status status = ReadCsvTable(
+      text, ',', sink,
+      [&](const CsvHeader& header) -> Status {
+        Result<UprColumns> columns = FindColumns(header);
+        if (!columns) return columns.error();
+        rows.emplace(*columns, states, sink);
+        return Status::Ok();
+      },
+      [&](const CsvRecord& csv) { return rows->Row(csv); });
+  RAPPORTEUR_RETURN_IF_ERROR(status);
+  if (rows->pledges() > 0) {
+    sink.Warn(std::to_string(rows->pledges()) +
               " voluntary pledges skipped: they are commitments of the state under review, "
               "not recommendations");
   }
