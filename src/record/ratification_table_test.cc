@@ -121,3 +121,46 @@ TEST(RatificationTable, InstrumentFromFileName) {
 
 }  // namespace
 }  // namespace rapporteur::record
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+namespace rapporteur::record {
+namespace {
+
+// Each of the 18 tables names the 193 UN member states, every one resolved.
+TEST(RatificationTableRealData, EveryTableHas193States) {
+  const char* shared = std::getenv("RAPPORTEUR_SHARED_DATA");
+  const std::filesystem::path dir =
+      std::filesystem::path(shared ? shared : "") / "ratification-status";
+  if (!shared || !std::filesystem::exists(dir)) GTEST_SKIP() << "no shared data";
+  Result<StateCatalogue> catalogue = StateCatalogue::LoadDefault();
+  ASSERT_TRUE(catalogue.has_value()) << catalogue.error().message();
+  int tables = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().extension() != ".csv") continue;
+    Result<std::string> instrument = InstrumentFromTableName(entry.path().string());
+    ASSERT_TRUE(instrument.has_value()) << instrument.error().message();
+    std::ifstream in(entry.path(), std::ios::binary);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    ASSERT_TRUE(LooksLikeRatificationTable(text)) << entry.path();
+    std::set<std::string> states;
+    StateResolver resolver([&](std::string_view name) -> Result<std::string> {
+      Result<const StateInfo*> info = catalogue->Resolve(name);
+      if (!info) return info.error();
+      states.insert((*info)->code);
+      return (*info)->code;
+    });
+    CollectingSink sink;
+    Status status = ReadRatificationTable(text, *instrument, resolver, sink);
+    ASSERT_TRUE(status.ok()) << entry.path() << ": " << status.message();
+    EXPECT_EQ(states.size(), 193u) << entry.path();
+    ++tables;
+  }
+  EXPECT_EQ(tables, 18);
+}
+
+}  // namespace
+}  // namespace rapporteur::record

@@ -200,3 +200,28 @@ TEST(UprInfoRealData, EveryRowOfTheSessionFiles) {
 
 }  // namespace
 }  // namespace rapporteur::record
+
+namespace rapporteur::record {
+namespace {
+
+// Every state name of the export resolves in the real catalogue.
+TEST(UprInfoRealData, EveryNameResolvesWithTheCatalogue) {
+  const std::filesystem::path dir = SharedData() / "upr-info";
+  if (SharedData().empty() || !std::filesystem::exists(dir)) GTEST_SKIP() << "no shared data";
+  Result<StateCatalogue> states = StateCatalogue::LoadDefault();
+  ASSERT_TRUE(states.has_value()) << states.error().message();
+  Result<std::vector<Record>> records =
+      ReadUprInfoRecords((dir / "upr-info_sessions_1-5.csv").string(), *states);
+  ASSERT_TRUE(records.has_value()) << records.error().message();
+  ASSERT_EQ(records->size(), 6094u);
+  EXPECT_EQ(records->front().fields["state"], "AF");
+  EXPECT_EQ(records->front().fields["recommending_states"], nlohmann::json::array({"AT"}));
+  for (const char* name : {"upr-info_sessions_6-9.csv", "upr-info_sessions_10-13.csv",
+                           "upr-info_sessions_14-17.csv", "upr-info_sessions_17-20.csv"}) {
+    Result<std::vector<Record>> more = ReadUprInfoRecords((dir / name).string(), *states);
+    ASSERT_TRUE(more.has_value()) << more.error().message();
+  }
+}
+
+}  // namespace
+}  // namespace rapporteur::record
