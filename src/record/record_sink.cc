@@ -3,8 +3,8 @@
 namespace rapporteur::record {
 
 std::string DescribeRowProblem(std::int64_t line, std::string_view field, std::string_view reason) {
-  std::string out = "line " + std::to_string(line);
-  if (!field.empty()) out += ", field '" + std::string(field) + "'";
+  std::string out = line > 0 ? "line " + std::to_string(line) : "";
+  if (!field.empty()) out += (out.empty() ? "field '" : ", field '") + std::string(field) + "'";
   out += ": ";
   out += reason;
   return out;

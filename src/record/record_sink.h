@@ -25,7 +25,7 @@ namespace rapporteur::record {
 
 // The source row a record came from, for messages and the rejects file.
 struct SourceRow {
-  std::int64_t line = 0;  // physical line the row starts on, 1-based
+  std::int64_t line = 0;  // physical line the row starts on, 1-based; 0: none
   std::string_view raw;   // the row as read, UTF-8
 };
 
@@ -42,7 +42,7 @@ class RecordSink {
 };
 
 // "line 12, field 'From': unknown state 'Frnace'" ("line 12: ..." without a
-// field).
+// field; "field 'hrc.paragraphs[0]': ..." without a line, for JSON).
 std::string DescribeRowProblem(std::int64_t line, std::string_view field, std::string_view reason);
 
 // Keeps every record; the first rejection stops the reader with
