@@ -65,6 +65,7 @@
 #include <string>
 #include <vector>
 
+#include "rapporteur/record.h"
 #include "rapporteur/status.h"
 
 namespace rapporteur {
@@ -87,10 +88,10 @@ struct RecurrenceOptions {
 
   // Two kText items recur when Similarity >= this. Tuned on the labelled
   // pairs' tune half; see src/report/recurrence_similarity.cc.
-  double threshold = 0.5;
+  double threshold = 0.3;
   // Two kText groups merge only when the similarity of their centroids is
   // at least this (the guard against chaining A~B~C with A far from C).
-  double merge_threshold = 0.35;
+  double merge_threshold = 0.15;
   // Clusters spanning fewer distinct cycles are not returned (1: every
   // group of two or more items; 2: recurrences only).
   int min_cycles = 2;
@@ -108,6 +109,10 @@ struct RecurrenceOptions {
   // Threads for Find; 0 means the hardware's.
   int threads = 0;
 };
+
+// The item of a record of kind recommendation (its id, state, cycle, text,
+// recommending_states and response fields; absent ones empty or 0).
+RecurrenceItem RecurrenceItemOf(const Record& record);
 
 enum class RecurrenceKind { kRatification, kText };
 

@@ -153,6 +153,22 @@ RecurrenceCluster MakeCluster(RecurrenceKind kind, const std::string& state,
 
 }  // namespace
 
+RecurrenceItem RecurrenceItemOf(const Record& record) {
+  RecurrenceItem item;
+  item.id = record.id;
+  item.state = record.Text("state");
+  item.text = record.Text("text");
+  item.response = record.Text("response");
+  const nlohmann::json& f = record.fields;
+  if (f.contains("cycle") && f["cycle"].is_number_integer()) item.cycle = f["cycle"].get<int>();
+  if (f.contains("recommending_states") && f["recommending_states"].is_array()) {
+    for (const nlohmann::json& s : f["recommending_states"]) {
+      if (s.is_string()) item.recommending_states.push_back(s.get<std::string>());
+    }
+  }
+  return item;
+}
+
 Result<RecurrenceFinder> RecurrenceFinder::Create(const RecurrenceOptions& options) {
   RAPPORTEUR_RETURN_IF_ERROR(CheckOptions(options));
   auto impl = std::make_shared<Impl>();
