@@ -88,7 +88,7 @@ struct RecurrenceOptions {
 
   // Two kText items recur when Similarity >= this. Tuned on the labelled
   // pairs' tune half; see src/report/recurrence_similarity.cc.
-  double threshold = 0.3;
+  double threshold = 0.25;
   // Two kText groups merge only when the similarity of their centroids is
   // at least this (the guard against chaining A~B~C with A far from C).
   double merge_threshold = 0.15;

@@ -39,6 +39,8 @@ struct Corpus {
   // the instrument it names, or kNotInstrument.
   std::vector<float> weight;
   std::vector<std::uint16_t> instrument;
+  // Per word id: whether MinHash uses it (recurrence_minhash.h).
+  std::vector<bool> feature;
 
   // Item indices per state (states in ascending order of code), and the code.
   std::vector<std::vector<std::uint32_t>> by_state;

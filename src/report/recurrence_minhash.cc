@@ -31,7 +31,7 @@ MinHasher::MinHasher(int hashes, int shingle) : shingle_(std::max(shingle, 1)) {
 bool MinHasher::Sign(const Corpus& corpus, std::size_t item, std::uint32_t* out) const {
   std::vector<std::uint64_t> features;
   for (std::uint32_t w : corpus.Words(item)) {
-    if (corpus.weight[w] >= kMinFeatureWeight) features.push_back(w);
+    if (corpus.feature[w]) features.push_back(w);
   }
   if (features.empty()) return false;
   std::vector<std::uint64_t> shingles;

@@ -4,9 +4,7 @@
 // with probability equal to the Jaccard similarity of their shingle sets.
 //
 // Shingles are `shingle` consecutive residual words (1: the word set),
-// after dropping the words too common to tell asks apart (weight below
-// kMinFeatureWeight): the verification weighs them near zero anyway, and
-// left in they would make every pair of items look alike to MinHash.
+// after dropping the words too common to tell asks apart (Corpus::feature).
 //
 // Thread safety: a MinHasher is immutable; Sign may run concurrently.
 #ifndef RAPPORTEUR_SRC_REPORT_RECURRENCE_MINHASH_H_
@@ -19,10 +17,6 @@
 #include "src/report/recurrence_corpus.h"
 
 namespace rapporteur::report {
-
-// ln(1 + N/df) < 1.5 means the word is in more than ~29% of all items
-// ("human", "right" in UPR texts).
-inline constexpr float kMinFeatureWeight = 1.5f;
 
 class MinHasher {
  public:

@@ -72,7 +72,20 @@ const std::unordered_map<std::string_view, std::string_view>& Synonyms() {
       {"withdrawal", "withdraw"}, {"abolition", "abolish"}, {"abolishing", "abolish"},
       {"abolished", "abolish"},  {"girls", "girl"},         {"women", "woman"},
       {"children", "child"},     {"persons", "person"},     {"people", "person"},
-      {"peoples", "person"}};
+      {"peoples", "person"},     {"abolishment", "abolish"},
+      // Verbs of one ask: "fight FGM" and "combat FGM" are one recommendation.
+      {"fight", "combat"},       {"fighting", "combat"},    {"counter", "combat"},
+      {"countering", "combat"},  {"tackle", "combat"},      {"tackling", "combat"},
+      {"eradicate", "combat"},   {"eradicating", "combat"}, {"eradication", "combat"},
+      {"combating", "combat"},   {"combatting", "combat"},
+      {"issue", "extend"},       {"issuing", "extend"},     {"issuance", "extend"},
+      {"extending", "extend"},   {"enact", "adopt"},        {"enacting", "adopt"},
+      {"enactment", "adopt"},    {"laws", "law"},           {"legislation", "law"},
+      {"legislative", "law"},    {"discriminatory", "discrimination"},
+      {"decriminalization", "decriminalize"}, {"decriminalisation", "decriminalize"},
+      {"decriminalizing", "decriminalize"},   {"decriminalising", "decriminalize"},
+      {"decriminalise", "decriminalize"},     {"efficient", "efficiency"},
+      {"efficiencies", "efficiency"}};
   return words;
 }
 
@@ -270,8 +283,12 @@ std::vector<Normalizer::Span> Normalizer::NameSpans(std::string_view text, const
   std::vector<lens::PhraseMatch> all;
   for (const lens::PhraseMatch& m : names_.FindAll(skeleton)) {
     // Skeleton offsets back to words, words back to the folded text.
-    const auto first = std::lower_bound(starts.begin(), starts.end(), m.begin) - starts.begin();
+    auto first = std::lower_bound(starts.begin(), starts.end(), m.begin) - starts.begin();
     auto last = std::upper_bound(starts.begin(), starts.end(), m.end - 1) - starts.begin() - 1;
+    // The skeleton leaves "international" out; the span takes it back in.
+    auto before = first;
+    while (before > 0 && words[before - 1].norm.empty()) --before;
+    if (before > 0 && words[before - 1].norm == "intern") first = before - 1;
     all.push_back({name_owner_[m.phrase], words[first].begin, words[last].end});
   }
   for (lens::PhraseMatch m : abbreviations_.FindAll(text)) {
@@ -436,6 +453,16 @@ void Normalizer::ResolveCues(std::string_view folded, const std::vector<Cue>& cu
     if (!kept.empty() && !kept.back().ids.empty() && !s.ids.empty() &&
         OnlyWords(folded.substr(kept.back().end, s.begin - kept.back().end), {}) &&
         folded.substr(kept.back().end, s.begin - kept.back().end).find('(') != std::string_view::npos) {
+      continue;
+    }
+    // "Second Optional Protocol to the ICCPR": the parent after a protocol's
+    // own name is part of that name.
+    if (!kept.empty() && kept.back().ids.size() == 1 && s.ids.size() == 1 &&
+        parent_[kept.back().ids[0]] == ids_[s.ids[0]] &&
+        std::any_of(std::begin(kLinks), std::end(kLinks), [&](const char* link) {
+          return folded.substr(kept.back().end, s.begin - kept.back().end) == link;
+        })) {
+      kept.back().end = s.end;
       continue;
     }
     kept.push_back(std::move(s));
