@@ -144,8 +144,10 @@ class RecurrenceFinder {
   Result<std::vector<RecurrenceCluster>> FindReference(std::span<const RecurrenceItem> items,
                                                        RecurrenceStats* stats = nullptr) const;
 
-  // The similarity of two texts in [0, 1] as Find uses it, with the word
-  // weights of the corpus `items` (for explaining a decision and tests).
+  // The similarity in [0, 1] of items a and b as Find uses it, with the word
+  // weights of the corpus `items` (for explaining a decision): 1 when both
+  // ask to ratify a common instrument, else the text similarity of their
+  // other asks. Normalises all of `items`: not for use in a loop.
   double Similarity(std::span<const RecurrenceItem> items, std::size_t a, std::size_t b) const;
 
   const RecurrenceOptions& options() const { return options_; }

@@ -302,6 +302,12 @@ double RecurrenceFinder::Similarity(std::span<const RecurrenceItem> items, std::
                                     std::size_t b) const {
   if (a >= items.size() || b >= items.size()) return 0;
   const Corpus corpus = report::BuildCorpus(*impl_->normalizer, items, ThreadsFor(options_));
+  // Asked to ratify a common instrument: the same ratification cluster.
+  for (std::uint16_t x : corpus.Ratify(a)) {
+    for (std::uint16_t y : corpus.Ratify(b)) {
+      if (x == y) return 1.0;
+    }
+  }
   const std::vector<std::uint32_t> sa = report::WordSet(corpus, a), sb = report::WordSet(corpus, b);
   return report::SetSimilarity(corpus, sa, sb);
 }
