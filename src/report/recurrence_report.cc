@@ -17,8 +17,7 @@ std::vector<RecurrenceItem> Items(const std::vector<Record>& recommendations) {
   std::vector<RecurrenceItem> items;
   items.reserve(recommendations.size());
   for (const Record& r : recommendations) {
-    items.push_back({r.id, r.Text("state"), r.fields.value("cycle", 0), r.Text("text"),
-                     ListField(r, "recommending_states"), r.Text("response")});
+    items.push_back(RecurrenceItemOf(r));
   }
   return items;
 }
