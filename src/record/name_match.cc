@@ -139,18 +139,22 @@ std::size_t EditDistance(std::string_view a_utf8, std::string_view b_utf8) {
   return previous[b.size()];
 }
 
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (IsAscii(a) && IsAscii(b)) {
-    return a.size() == b.size() &&
-           std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-             auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-             return lower(x) == lower(y);
-           });
+std::string CaseFold(std::string_view s) {
+  if (IsAscii(s)) {
+    std::string out(s);
+    for (char& c : out) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
   }
-  auto to_icu = [](std::string_view s) {
-    return icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
-  };
-  return to_icu(a).caseCompare(to_icu(b), U_FOLD_CASE_DEFAULT) == 0;
+  icu::UnicodeString text =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  text.foldCase(U_FOLD_CASE_DEFAULT);
+  std::string out;
+  text.toUTF8String(out);
+  return out;
 }
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) { return CaseFold(a) == CaseFold(b); }
 
 }  // namespace rapporteur::record

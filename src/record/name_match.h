@@ -25,7 +25,10 @@ std::string FoldName(std::string_view name);
 // costing 1) between two UTF-8 strings, counted in code points.
 std::size_t EditDistance(std::string_view a, std::string_view b);
 
-// Case-insensitive equality (full Unicode case folding).
+// Full Unicode case folding ("Straße" -> "strasse"); nothing else changes.
+std::string CaseFold(std::string_view s);
+
+// Case-insensitive equality: CaseFold(a) == CaseFold(b).
 bool EqualsIgnoreCase(std::string_view a, std::string_view b);
 
 }  // namespace rapporteur::record

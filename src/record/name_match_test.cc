@@ -51,6 +51,12 @@ TEST(NameMatchTest, EditDistanceCountsTranspositionsAsOne) {
   EXPECT_EQ(EditDistance("türkiye", "turkiye"), 1u);  // code points, not bytes
 }
 
+TEST(NameMatchTest, CaseFoldChangesCaseOnly) {
+  EXPECT_EQ(CaseFold("SR-Torture"), "sr-torture");
+  EXPECT_EQ(CaseFold("STRASSE Straße"), "strasse strasse");
+  EXPECT_EQ(CaseFold("Comité"), "comité");
+}
+
 TEST(NameMatchTest, EqualsIgnoreCase) {
   EXPECT_TRUE(EqualsIgnoreCase("sr-torture", "SR-TORTURE"));
   EXPECT_TRUE(EqualsIgnoreCase("Comité contre la torture", "COMITÉ CONTRE LA TORTURE"));

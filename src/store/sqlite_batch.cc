@@ -1,0 +1,231 @@
+// The write path of the SQLite store: one Batch = one transaction
+// (BEGIN IMMEDIATE, so a batch waits for, rather than fails against, a
+// concurrent writer), one SAVEPOINT per Put so that a failed Put leaves
+// nothing behind and the batch usable.
+#include <ctime>
+
+#include "src/record/field_values.h"
+#include "src/store/sqlite_store.h"
+
+namespace rapporteur::store {
+namespace {
+
+using nlohmann::json;
+
+Status ConflictError(std::string message) { return {ErrorCode::kConflict, std::move(message)}; }
+
+// UTC, ISO 8601 with seconds: "2026-11-29T06:40:00Z".
+std::string UtcNow() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buffer;
+}
+
+std::string Dump(const json& value) {
+  return value.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+// "field 'response' ('supported' -> 'noted')", for each field that differs.
+std::string Differences(const json& before, const json& after) {
+  std::string out;
+  json keys = json::object();
+  for (const auto& [k, v] : before.items()) keys[k] = true;
+  for (const auto& [k, v] : after.items()) keys[k] = true;
+  for (const auto& [name, unused] : keys.items()) {
+    json a = before.value(name, json()), b = after.value(name, json());
+    if (a == b) continue;
+    if (!out.empty()) out += ", ";
+    out += "field '" + name + "' (" + (a.is_null() ? "absent" : record::QuoteJson(a)) + " -> " +
+           (b.is_null() ? "absent" : record::QuoteJson(b)) + ")";
+  }
+  return out;
+}
+
+class SqliteBatch : public Batch {
+ public:
+  explicit SqliteBatch(std::shared_ptr<SqliteContext> ctx) : ctx_(std::move(ctx)) {
+    ctx_->batch_open = true;
+  }
+  ~SqliteBatch() override {
+    if (!done_) (void)ctx_->db->Exec("ROLLBACK");
+    ctx_->batch_open = false;
+  }
+  SqliteBatch(const SqliteBatch&) = delete;
+  SqliteBatch& operator=(const SqliteBatch&) = delete;
+
+  Result<PutOutcome> Put(const Record& record) override;
+  Status Commit() override;
+  const WriteCounts& counts() const override { return counts_; }
+
+ private:
+  Status Run(const char* sql) {
+    Result<Query> query = ctx_->db->Prepare(sql);
+    return query ? query->Done() : query.error();
+  }
+  Status CheckReferences(const KindSpec& spec, const json& fields, RefIds* refs);
+  Result<PutOutcome> Upsert(const KindTable& table, const Record& record, const json& fields,
+                            const RefIds& refs);
+  Status Add(const KindTable& table, const Record& record, const json& fields,
+             const RefIds& refs);
+  Status Update(const KindTable& table, std::int64_t id, const Record& record,
+                const json& before, const json& after, const RefIds& refs);
+  Status WriteText(std::int64_t id, const std::string& before, const std::string& after);
+  Status Log(std::string_view action, const Record& record, std::int64_t id,
+             const json& before, const json& after);
+
+  std::shared_ptr<SqliteContext> ctx_;
+  WriteCounts counts_;
+  bool done_ = false;
+  std::string now_;
+};
+
+Status SqliteBatch::CheckReferences(const KindSpec& spec, const json& fields, RefIds* refs) {
+  ReferenceData& data = ctx_->refs;
+  for (const FieldSpec& field : spec.fields) {
+    auto it = fields.find(field.name);
+    if (it == fields.end()) continue;
+    if (field.type == FieldType::kState) {
+      RAPPORTEUR_RETURN_IF_ERROR(data.CheckState(field.name, it->get_ref<const std::string&>()));
+    } else if (field.type == FieldType::kStateList) {
+      for (const json& code : *it) {
+        RAPPORTEUR_RETURN_IF_ERROR(data.CheckState(field.name, code.get_ref<const std::string&>()));
+      }
+    } else if (field.type == FieldType::kInstrument) {
+      RAPPORTEUR_RETURN_IF_ERROR(data.CheckInstrument(field.name, it->get_ref<const std::string&>()));
+    } else if (field.type == FieldType::kMechanism) {
+      RAPPORTEUR_RETURN_IF_ERROR(data.CheckMechanism(field.name, it->get_ref<const std::string&>()));
+    } else if (field.type == FieldType::kRef) {
+      const std::string& key = it->get_ref<const std::string&>();
+      Result<std::optional<std::int64_t>> id = ctx_->IdOf(field.ref_kind, key);
+      if (!id) return id.error();
+      if (!id->has_value()) {
+        return InvalidInput("field '" + std::string(field.name) + "': no " +
+                            std::string(field.ref_kind) + " with key " + record::Quote(key));
+      }
+      (*refs)[std::string(field.name)] = **id;
+    }
+  }
+  return Status::Ok();
+}
+
+Result<PutOutcome> SqliteBatch::Put(const Record& record) {
+  if (done_) return ConflictError("cannot write: the batch is already committed");
+  RAPPORTEUR_RETURN_IF_ERROR(ValidateRecord(record));
+  const KindTable& table = *ctx_->Table(record.kind);
+  json fields = record::NormalizedFields(record.fields);
+  RefIds refs;
+  RAPPORTEUR_RETURN_IF_ERROR(CheckReferences(table.spec(), fields, &refs));
+  RAPPORTEUR_RETURN_IF_ERROR(Run("SAVEPOINT put"));
+  Result<PutOutcome> outcome = Upsert(table, record, fields, refs);
+  if (!outcome) {
+    (void)Run("ROLLBACK TO put");
+    (void)Run("RELEASE put");
+    return outcome;
+  }
+  RAPPORTEUR_RETURN_IF_ERROR(Run("RELEASE put"));
+  switch (*outcome) {
+    case PutOutcome::kAdded: ++counts_.added; break;
+    case PutOutcome::kUpdated: ++counts_.updated; break;
+    case PutOutcome::kUnchanged: ++counts_.unchanged; break;
+  }
+  return outcome;
+}
+
+Result<PutOutcome> SqliteBatch::Upsert(const KindTable& table, const Record& record,
+                                       const json& fields, const RefIds& refs) {
+  now_ = UtcNow();
+  Result<std::optional<std::int64_t>> id = ctx_->IdOf(record.kind, record.key);
+  if (!id) return id.error();
+  if (!id->has_value()) {
+    RAPPORTEUR_RETURN_IF_ERROR(Add(table, record, fields, refs));
+    return PutOutcome::kAdded;
+  }
+  Result<json> before = table.Read(*ctx_->db, **id);
+  if (!before) return before.error();
+  if (*before == fields) return PutOutcome::kUnchanged;
+  if (table.spec().immutable) {
+    return ConflictError(std::string(record.kind) + " " + record::Quote(record.key) +
+                         " is immutable and differs from the stored one in " +
+                         Differences(*before, fields));
+  }
+  RAPPORTEUR_RETURN_IF_ERROR(Update(table, **id, record, *before, fields, refs));
+  return PutOutcome::kUpdated;
+}
+
+Status SqliteBatch::Add(const KindTable& table, const Record& record, const json& fields,
+                        const RefIds& refs) {
+  Result<Query> insert = ctx_->db->Prepare(
+      "INSERT INTO records (kind, key, created_at, created_by, updated_at, updated_by) "
+      "VALUES (?1, ?2, ?3, ?4, ?3, ?4)");
+  if (!insert) return insert.error();
+  insert->Bind(1, record.kind).Bind(2, record.key).Bind(3, now_).Bind(4, ctx_->actor);
+  RAPPORTEUR_RETURN_IF_ERROR(insert->Done());
+  std::int64_t id = ctx_->db->LastInsertId();
+  RAPPORTEUR_RETURN_IF_ERROR(table.Insert(*ctx_->db, id, fields, refs));
+  RAPPORTEUR_RETURN_IF_ERROR(WriteText(id, "", record::SearchableText(table.spec(), fields)));
+  return Log("add", record, id, nullptr, nullptr);
+}
+
+Status SqliteBatch::Update(const KindTable& table, std::int64_t id, const Record& record,
+                           const json& before, const json& after, const RefIds& refs) {
+  RAPPORTEUR_RETURN_IF_ERROR(table.Update(*ctx_->db, id, after, refs));
+  RAPPORTEUR_RETURN_IF_ERROR(WriteText(id, record::SearchableText(table.spec(), before),
+                                       record::SearchableText(table.spec(), after)));
+  Result<Query> touch =
+      ctx_->db->Prepare("UPDATE records SET updated_at = ?, updated_by = ? WHERE id = ?");
+  if (!touch) return touch.error();
+  RAPPORTEUR_RETURN_IF_ERROR(touch->Bind(1, now_).Bind(2, ctx_->actor).Bind(3, id).Done());
+  return Log("update", record, id, before, after);
+}
+
+// record_text is contentless: an old entry is removed by giving its text.
+Status SqliteBatch::WriteText(std::int64_t id, const std::string& before,
+                              const std::string& after) {
+  if (before == after) return Status::Ok();
+  if (!before.empty()) {
+    Result<Query> remove = ctx_->db->Prepare(
+        "INSERT INTO record_text (record_text, rowid, text) VALUES ('delete', ?, ?)");
+    if (!remove) return remove.error();
+    RAPPORTEUR_RETURN_IF_ERROR(remove->Bind(1, id).Bind(2, before).Done());
+  }
+  if (after.empty()) return Status::Ok();
+  Result<Query> insert = ctx_->db->Prepare("INSERT INTO record_text (rowid, text) VALUES (?, ?)");
+  if (!insert) return insert.error();
+  return insert->Bind(1, id).Bind(2, after).Done();
+}
+
+Status SqliteBatch::Log(std::string_view action, const Record& record, std::int64_t id,
+                        const json& before, const json& after) {
+  Result<Query> insert = ctx_->db->Prepare(
+      "INSERT INTO changes (at, actor, action, kind, key, record_id, before, after) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  if (!insert) return insert.error();
+  insert->Bind(1, now_).Bind(2, ctx_->actor).Bind(3, action).Bind(4, record.kind);
+  insert->Bind(5, record.key).Bind(6, id);
+  if (before.is_null()) insert->BindNull(7); else insert->Bind(7, Dump(before));
+  if (after.is_null()) insert->BindNull(8); else insert->Bind(8, Dump(after));
+  return insert->Done();
+}
+
+Status SqliteBatch::Commit() {
+  if (done_) return ConflictError("cannot commit: the batch is already committed");
+  done_ = true;
+  Status status = ctx_->db->Exec("COMMIT");
+  if (!status.ok()) (void)ctx_->db->Exec("ROLLBACK");
+  return status;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Batch>> BeginSqliteBatch(std::shared_ptr<SqliteContext> context) {
+  if (context->batch_open) {
+    return ConflictError("cannot begin a batch: another batch of this store is open");
+  }
+  RAPPORTEUR_RETURN_IF_ERROR(context->db->Exec("BEGIN IMMEDIATE"));
+  return std::unique_ptr<Batch>(new SqliteBatch(std::move(context)));
+}
+
+}  // namespace rapporteur::store
