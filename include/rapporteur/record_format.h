@@ -52,6 +52,11 @@ std::string FormatRejections(const std::vector<Rejection>& rejected);
 [[nodiscard]] Status ApplyAssignments(std::span<const std::string> assignments,
                                       Record* record);
 
+// Replaces state names in the record's state fields by their ISO codes, as
+// the store resolves them ("China" -> "CN"); an unknown name fails with the
+// closest known names suggested.
+[[nodiscard]] Status ResolveStateNames(Store& store, Record* record);
+
 }  // namespace rapporteur
 
 #endif  // RAPPORTEUR_RECORD_FORMAT_H_

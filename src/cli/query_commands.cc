@@ -128,7 +128,9 @@ int RunHistory(const GlobalOptions& global, const std::string& id_text, bool jso
 }
 
 // Writes one record in its own batch and prints it with its id.
-int PutOne(Store& store, const Record& record) {
+int PutOne(Store& store, Record record) {
+  Status resolved = ResolveStateNames(store, &record);
+  if (!resolved.ok()) return Fail(resolved);
   Result<std::unique_ptr<Batch>> batch = store.BeginBatch();
   if (!batch) return Fail(batch.error());
   Result<PutOutcome> put = (*batch)->Put(record);

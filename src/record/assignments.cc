@@ -71,7 +71,41 @@ Status Apply(std::string_view assignment, const KindSpec& spec, Record* record) 
   return Status::Ok();
 }
 
+Result<nlohmann::json> ResolveValue(Store& store, const nlohmann::json& value) {
+  if (!value.is_string()) return value;
+  Result<std::string> code = store.ResolveState(value.get<std::string>());
+  if (!code) return code.error();
+  return nlohmann::json(*code);
+}
+
+Status ResolveField(Store& store, const FieldSpec& field, nlohmann::json* value) {
+  if (field.type == FieldType::kState) {
+    Result<nlohmann::json> code = ResolveValue(store, *value);
+    if (!code) return code.error().WithContext("field '" + std::string(field.name) + "'");
+    *value = std::move(*code);
+    return Status::Ok();
+  }
+  if (field.type != FieldType::kStateList || !value->is_array()) return Status::Ok();
+  for (auto& item : *value) {
+    Result<nlohmann::json> code = ResolveValue(store, item);
+    if (!code) return code.error().WithContext("field '" + std::string(field.name) + "'");
+    item = std::move(*code);
+  }
+  return Status::Ok();
+}
+
 }  // namespace
+
+Status ResolveStateNames(Store& store, Record* record) {
+  const KindSpec* spec = FindKind(record->kind);
+  if (spec == nullptr) return InvalidArgument("unknown kind '" + record->kind + "'");
+  for (const FieldSpec& field : spec->fields) {
+    auto it = record->fields.find(std::string(field.name));
+    if (it == record->fields.end()) continue;
+    RAPPORTEUR_RETURN_IF_ERROR(ResolveField(store, field, &*it));
+  }
+  return Status::Ok();
+}
 
 Status ApplyAssignments(std::span<const std::string> assignments, Record* record) {
   const KindSpec* spec = FindKind(record->kind);

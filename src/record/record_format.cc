@@ -86,20 +86,32 @@ std::string TableRow(const Record& r, const TableColumns& columns, int width) {
   return line + "\n";
 }
 
+// The facets people read: the ten largest values of each non-empty facet
+// (the JSON form has every value).
 std::string FacetTable(const std::map<std::string, std::vector<FacetCount>>& facets) {
+  constexpr size_t kShown = 10;
   std::string out;
   for (const auto& [field, counts] : facets) {
+    if (counts.empty()) continue;
     out += "\n" + field + ":\n";
-    for (const FacetCount& c : counts) {
-      out += fmt::format("  {:>8}  {}\n", c.count, c.value.empty() ? "(none)" : c.value);
+    for (size_t i = 0; i < counts.size() && i < kShown; ++i) {
+      out += fmt::format("  {:>8}  {}\n", counts[i].count, counts[i].value.empty() ? "(none)" : counts[i].value);
     }
+    if (counts.size() > kShown) out += fmt::format("  ... {} more values\n", counts.size() - kShown);
   }
   return out;
 }
 
+std::string TableHeader(const TableColumns& columns) {
+  std::string line = fmt::format("{:>8}", "id");
+  for (std::string_view field : columns.facets) line += "  " + std::string(field);
+  if (!columns.text.empty()) line += "  " + std::string(columns.text);
+  return line + "\n";
+}
+
 std::string FormatTable(const SearchResult& result, const KindSpec& spec, int width) {
   const TableColumns columns = ColumnsFor(spec);
-  std::string out;
+  std::string out = result.results.empty() ? "" : TableHeader(columns);
   for (const Record& r : result.results) out += TableRow(r, columns, width);
   out += fmt::format("{} {} found{}\n", result.total, spec.kind,
                      result.results.size() < static_cast<size_t>(result.total)

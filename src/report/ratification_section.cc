@@ -170,20 +170,40 @@ nlohmann::json RatificationData(const std::vector<Record>& events, const Referen
 
 namespace {
 
+// A signature whose date the source does not give still says "signed".
+nlohmann::json CellValue(const nlohmann::json& entry, const std::string& field) {
+  const nlohmann::json value = entry.value(field, nlohmann::json());
+  if (field == "signed" && value.is_null() && entry.contains("years_since_signature")) {
+    return "yes (date not on record)";
+  }
+  return value;
+}
+
 // Rows of instrument entries: the columns named, the records of each row.
-void InstrumentTable(Section* section, const std::string& id, const std::string& title,
+void InstrumentTable(Section* section, const std::string& id, const std::string& table_title,
                      const nlohmann::json& entries, const std::vector<std::string>& fields) {
   std::vector<std::string> columns = {"instrument"};
   columns.insert(columns.end(), fields.begin(), fields.end());
   std::vector<std::vector<nlohmann::json>> rows;
   std::vector<Ids> records;
   for (const auto& e : entries) {
-    std::vector<nlohmann::json> row = {e.value("instrument", "") + " — " + e.value("title", "")};
-    for (const std::string& f : fields) row.push_back(e.value(f, nlohmann::json()));
+    const std::string title = e.value("title", "");
+    std::vector<nlohmann::json> row = {e.value("instrument", "") + (title.empty() ? "" : " — " + title)};
+    for (const std::string& f : fields) row.push_back(CellValue(e, f));
     rows.push_back(std::move(row));
     records.push_back(e.value("records", Ids{}));
   }
-  section->Table(id, title, std::move(columns), std::move(rows), std::move(records));
+  section->Table(id, table_title, std::move(columns), std::move(rows), std::move(records));
+}
+
+// The not-ratified entries, those also signed marked as such.
+nlohmann::json MarkSigned(nlohmann::json entries, const nlohmann::json& signed_entries) {
+  for (auto& e : entries) {
+    for (const auto& s : signed_entries) {
+      if (s["instrument"] == e["instrument"]) e["years_since_signature"] = s["years_since_signature"];
+    }
+  }
+  return entries;
 }
 
 Ids AllRecords(const nlohmann::json& entries) {
@@ -206,8 +226,8 @@ nlohmann::json RatificationSection(const nlohmann::json& data) {
                    AllRecords(data["party"]));
     section.Figure("Signed, not ratified", data["signed_not_ratified"].size(),
                    AllRecords(data["signed_not_ratified"]));
-    InstrumentTable(&section, "not_ratified", "Core instruments not ratified", data["not_ratified"],
-                    {"signed"});
+    InstrumentTable(&section, "not_ratified", "Core instruments not ratified",
+                    MarkSigned(data["not_ratified"], data["signed_not_ratified"]), {"signed"});
     InstrumentTable(&section, "signed_not_ratified", "Signed but not ratified",
                     data["signed_not_ratified"], {"signed", "years_since_signature"});
     InstrumentTable(&section, "party", "Party to", data["party"], {"action", "date"});

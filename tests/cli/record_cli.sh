@@ -102,7 +102,8 @@ same recurrence-spans-cycles "$(json_get 'all(len(c["cycles"]) >= 2 for c in j["
 expect timeline-cn 0 report timeline CN --format md
 expect report-unknown 2 report state Atlantis
 contains report-unknown-message "$tmp/err" "Atlantis"
-expect report-empty 2 report state Tuvalu --as-of 2026-01-01 --format json
+expect report-empty 2 report state 'Holy See' --as-of 2026-01-01 --format json
+contains report-empty-message "$tmp/err" "no records"
 
 echo "record_cli: $passes passed, $failures failed"
 [ "$failures" -eq 0 ]
