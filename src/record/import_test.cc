@@ -8,7 +8,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
+#include <iostream>
+#include <map>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -341,6 +344,74 @@ TEST_F(ImportTest, KilledImportLeavesTheStoreAsItWas) {
   ASSERT_TRUE(WIFSIGNALED(status)) << "the child was not killed";
   store_ = OpenStore(db);
   EXPECT_EQ(Count("recommendation"), 3);
+}
+
+}  // namespace
+}  // namespace rapporteur
+
+namespace rapporteur {
+namespace {
+
+// Every importable file of ../shared/data, twice: counts that agree with the
+// sources (41,066 UPR Info rows; 193 states in each ratification table),
+// then every record unchanged.
+TEST_F(ImportTest, RealDataTwice) {
+  const char* shared = std::getenv("RAPPORTEUR_SHARED_DATA");
+  if (!shared || !fs::exists(fs::path(shared) / "upr-info")) GTEST_SKIP() << "no shared data";
+  std::vector<fs::path> files;
+  for (const char* dir : {"upr-info", "ratification-status", "ohchr-thematic-lists-slovenia", "ccpr-followup"}) {
+    for (const auto& entry : fs::directory_iterator(fs::path(shared) / dir)) files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  std::map<ImportFormat, std::int64_t> added, rows;
+  double upr_seconds[2] = {0, 0};
+  std::int64_t unsupported = 0;
+  for (int round = 0; round < 2; ++round) {
+    for (const fs::path& file : files) {
+      Result<ImportFormat> format = DetectImportFormat(file.string());
+      if (!format) {
+        // README, SOURCE.txt, the terman_* side tables, the working group
+        // reports and the cycle-1 addendum are not importable sources.
+        EXPECT_EQ(format.error().code(), ErrorCode::kUnsupported) << format.error().message();
+        unsupported += round == 0;
+        continue;
+      }
+      if (*format == ImportFormat::kCsv) {
+        // UPR Info's side tables (terman_*.csv): CSV that needs a mapping.
+        EXPECT_EQ(file.filename().string().substr(0, 7), "terman_");
+        continue;
+      }
+      const auto start = std::chrono::steady_clock::now();
+      Result<ImportSummary> summary = Run(file.string());
+      ASSERT_TRUE(summary.has_value()) << summary.error().message();
+      const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      if (*format == ImportFormat::kUprInfo) upr_seconds[round] += seconds;
+      if (round == 0) {
+        added[*format] += summary->counts.added;
+        rows[*format] += summary->rows;
+      } else {
+        EXPECT_EQ(summary->counts.added + summary->counts.updated, 0) << file;
+      }
+      EXPECT_TRUE(summary->rejected.empty()) << file;
+    }
+  }
+  std::cout << "  UPR Info, 6 files: " << upr_seconds[0] << " s to add, " << upr_seconds[1]
+            << " s to find unchanged\n";
+  EXPECT_EQ(added[ImportFormat::kUprInfo], 41066);
+  EXPECT_EQ(rows[ImportFormat::kUprInfo], 41066 + 947);  // the pledges are read, not imported
+  EXPECT_EQ(rows[ImportFormat::kRatification], 18 * 193);
+  EXPECT_EQ(added[ImportFormat::kOhchrThematic], 163 + 215 + 254);
+  EXPECT_EQ(added[ImportFormat::kFollowUp], 2 + 5);
+  EXPECT_EQ(Count("recommendation"), 41066 + 163 + 215 + 254 + 2);
+  EXPECT_EQ(Count("followup"), 5);
+  // States per instrument: every table names the 193 UN members.
+  SearchQuery query;
+  query.kind = "ratification";
+  query.limit = 0;
+  query.facets = {"instrument"};
+  Result<SearchResult> ratifications = store_->Search(query);
+  ASSERT_TRUE(ratifications.has_value()) << ratifications.error().message();
+  EXPECT_EQ(ratifications->facets["instrument"].size(), 18u);
 }
 
 }  // namespace
