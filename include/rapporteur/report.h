@@ -56,6 +56,13 @@ Result<nlohmann::json> BuildTimelineReport(Store& store, std::string_view state,
 // The codes of every state the store holds records about, sorted.
 Result<std::vector<std::string>> StatesWithRecords(Store& store);
 
+// One line of an index of reports: the state, its file, and the report's
+// headline figures.
+nlohmann::json ReportSummary(const nlohmann::json& report, const std::string& file);
+// An index page (Markdown or HTML; JSON/CSV: the summaries as a list or
+// table) of reports written with --all.
+std::string RenderReportIndex(const std::vector<nlohmann::json>& summaries, ReportFormat format);
+
 // Renders a report built above. CSV holds every table of the report, each
 // preceded by a "# <table>" line.
 std::string RenderReport(const nlohmann::json& report, ReportFormat format);

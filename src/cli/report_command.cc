@@ -44,13 +44,18 @@ int RunAll(Store& store, const ReportFlags& f, ReportFormat format) {
   if (ec) return Fail(IoError("cannot create directory '" + f.output + "': " + ec.message()));
   Result<std::vector<std::string>> states = StatesWithRecords(store);
   if (!states) return Fail(states.error());
+  std::vector<nlohmann::json> summaries;
   for (const std::string& code : *states) {
     Result<nlohmann::json> report = Build(store, f, code);
     if (!report) return Fail(report.error());
-    Status written = WriteOutput(f.output + "/" + code + Extension(format), RenderReport(*report, format));
+    const std::string file = code + Extension(format);
+    Status written = WriteOutput(f.output + "/" + file, RenderReport(*report, format));
     if (!written.ok()) return Fail(written);
+    summaries.push_back(ReportSummary(*report, file));
   }
-  std::cerr << "wrote " << states->size() << " reports to '" << f.output << "'\n";
+  Status index = WriteOutput(f.output + "/index" + Extension(format), RenderReportIndex(summaries, format));
+  if (!index.ok()) return Fail(index);
+  std::cerr << "wrote " << states->size() << " reports and an index to '" << f.output << "'\n";
   return 0;
 }
 
