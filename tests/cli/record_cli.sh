@@ -100,6 +100,9 @@ expect recurrence-cn 0 report recurrence CN --format json
 same recurrence-has-clusters "$(json_get 'len(j["clusters"]) > 0')" True
 same recurrence-spans-cycles "$(json_get 'all(len(c["cycles"]) >= 2 for c in j["clusters"])')" True
 expect timeline-cn 0 report timeline CN --format md
+expect report-all 0 report timeline --all --format csv -o "$tmp/all"
+same report-all-files "$(ls "$tmp/all" | grep -c '^[A-Z][A-Z]\.csv$')" 193
+contains report-all-index "$tmp/all/index.csv" "CN.csv"
 expect report-unknown 2 report state Atlantis
 contains report-unknown-message "$tmp/err" "Atlantis"
 expect report-empty 2 report state 'Holy See' --as-of 2026-01-01 --format json
