@@ -32,8 +32,8 @@ enum class ListFormat { kTable, kJson, kCsv, kJsonLines };
 Result<ListFormat> ParseListFormat(std::string_view name);
 
 // `width` is the terminal width for kTable (0 = no truncation).
-std::string FormatSearchResult(const SearchResult& result, std::string_view kind,
-                               ListFormat format, int width = 0);
+std::string FormatSearchResult(const SearchResult& result, std::string_view kind, ListFormat format,
+                               int width = 0);
 
 // One record: every field, one per line ("text" form) or its JSON.
 std::string FormatRecord(const Record& record, bool json);
@@ -49,8 +49,7 @@ std::string FormatRejections(const std::vector<Rejection>& rejected);
 // Applies "field=value" assignments to a record of a known kind. Values of
 // list fields are JSON arrays or '|'-separated; integer fields must parse;
 // "field=" removes the field. Errors name the assignment.
-[[nodiscard]] Status ApplyAssignments(std::span<const std::string> assignments,
-                                      Record* record);
+[[nodiscard]] Status ApplyAssignments(std::span<const std::string> assignments, Record* record);
 
 // Replaces state names in the record's state fields by their ISO codes, as
 // the store resolves them ("China" -> "CN"); an unknown name fails with the

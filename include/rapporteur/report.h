@@ -17,11 +17,10 @@
 #ifndef RAPPORTEUR_REPORT_H_
 #define RAPPORTEUR_REPORT_H_
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "rapporteur/status.h"
 #include "rapporteur/store.h"

@@ -1,13 +1,12 @@
 // rapporteur search | show | add | edit | history: reading and changing
 // single records. Options map one to one onto SearchQuery and Record.
+#include <fmt/format.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <charconv>
 #include <iostream>
 #include <random>
-
-#include <fmt/format.h>
 
 #include "rapporteur/record_format.h"
 #include "src/cli/record_common.h"
@@ -67,7 +66,8 @@ int RunSearch(const GlobalOptions& global, SearchFlags& f) {
   if (!store) return Fail(store.error());
   Result<SearchResult> result = (*store)->Search(f.query);
   if (!result) return Fail(result.error());
-  Status written = WriteOutput("", FormatSearchResult(*result, f.query.kind, *format, TerminalWidth()));
+  Status written =
+      WriteOutput("", FormatSearchResult(*result, f.query.kind, *format, TerminalWidth()));
   return written.ok() ? 0 : Fail(written);
 }
 
@@ -79,7 +79,8 @@ void AddSearch(CLI::App* app, const std::shared_ptr<GlobalOptions>& global,
   sub->add_option("query", f->text, "Full-text query (empty: every record matching the filters)");
   sub->add_option("--kind", f->query.kind, "Kind of record (default: recommendation)");
   sub->add_option("--state", f->states, "State under review: ISO code or any known name");
-  sub->add_option("--mechanism", f->mechanisms, "Mechanism id or type (UPR, CCPR, treaty_body, ...)");
+  sub->add_option("--mechanism", f->mechanisms,
+                  "Mechanism id or type (UPR, CCPR, treaty_body, ...)");
   sub->add_option("--body", f->bodies, "Treaty body (CCPR, CAT, ...)");
   sub->add_option("--cycle", f->cycles, "UPR cycle");
   sub->add_option("--session", f->sessions, "Session");
@@ -200,13 +201,15 @@ void AddAddAndEdit(CLI::App* app, const std::shared_ptr<GlobalOptions>& global,
   auto id = std::make_shared<std::string>();
   auto assignments = std::make_shared<std::vector<std::string>>();
   CLI::App* add = app->add_subcommand("add", "Add a record: rapporteur add KIND field=value...");
-  add->add_option("kind", *kind, "visit, agreement, activity, dialogue, communication, ...")->required();
+  add->add_option("kind", *kind, "visit, agreement, activity, dialogue, communication, ...")
+      ->required();
   add->add_option("assignments", *assignments, "field=value (lists: a|b or JSON)")->required();
   add->add_option("--key", *key, "The record's key (default: a new manual key)");
   (*commands)[add] = [global, kind, key, assignments] {
     return RunAdd(*global, *kind, *key, *assignments);
   };
-  CLI::App* edit = app->add_subcommand("edit", "Change fields of a record: rapporteur edit ID field=value...");
+  CLI::App* edit =
+      app->add_subcommand("edit", "Change fields of a record: rapporteur edit ID field=value...");
   edit->add_option("id", *id, "Record id")->required();
   edit->add_option("assignments", *assignments, "field=value; field= removes it")->required();
   (*commands)[edit] = [global, id, assignments] { return RunEdit(*global, *id, *assignments); };

@@ -1,6 +1,7 @@
 // rapporteur init | import | export: creating the store and moving records
 // in and out of it. The library does the work; this file parses options,
 // shows progress on a terminal and prints summaries.
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -8,8 +9,6 @@
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
-
-#include <fmt/format.h>
 
 #include "rapporteur/import.h"
 #include "rapporteur/record_format.h"
@@ -26,9 +25,10 @@ int RunInit(const GlobalOptions& global) {
   if (!init.ok()) return Fail(init);
   Result<StoreStats> stats = (*store)->Stats();
   if (!stats) return Fail(stats.error());
-  std::cout << fmt::format("initialised '{}' (schema {}): {} states, {} instruments, {} mechanisms\n",
-                           StoreLocation(global), stats->schema_version, stats->states,
-                           stats->instruments, stats->mechanisms);
+  std::cout << fmt::format(
+      "initialised '{}' (schema {}): {} states, {} instruments, {} mechanisms\n",
+      StoreLocation(global), stats->schema_version, stats->states, stats->instruments,
+      stats->mechanisms);
   return 0;
 }
 
@@ -98,7 +98,8 @@ int RunImport(const GlobalOptions& global, const ImportFlags& f) {
     options->progress = nullptr;
     if (!summary) return Fail(summary.error());
     std::cout << FormatImportSummary(*summary, f.dry_run) << std::flush;
-    for (const std::string& warning : summary->warnings) std::cerr << "warning: " << warning << "\n";
+    for (const std::string& warning : summary->warnings)
+      std::cerr << "warning: " << warning << "\n";
   }
   return 0;
 }
@@ -133,8 +134,9 @@ void AddImport(CLI::App* app, const std::shared_ptr<GlobalOptions>& global,
   CLI::App* sub = app->add_subcommand("import", "Import files into the record store");
   auto f = std::make_shared<ImportFlags>();
   sub->add_option("files", f->files, "Files to import (format detected from content)")->required();
-  sub->add_option("--as", f->as,
-                  "Force a format: upr-info, ratification, ohchr-thematic, followup, jsonl, csv, xlsx");
+  sub->add_option(
+      "--as", f->as,
+      "Force a format: upr-info, ratification, ohchr-thematic, followup, jsonl, csv, xlsx");
   sub->add_option("--mapping", f->mapping, "Column mapping of a generic CSV/XLSX (JSON)");
   sub->add_flag("--dry-run", f->dry_run, "Check and count, write nothing");
   sub->add_flag("--skip-bad", f->skip_bad, "Import the good rows, reject the bad ones");

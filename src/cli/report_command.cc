@@ -37,7 +37,8 @@ std::string Extension(ReportFormat format) {
 
 int RunAll(Store& store, const ReportFlags& f, ReportFormat format) {
   if (f.output.empty() || f.output == "-") {
-    return Fail(InvalidArgument("report --all writes one file per state: name a directory with -o"));
+    return Fail(
+        InvalidArgument("report --all writes one file per state: name a directory with -o"));
   }
   std::error_code ec;
   std::filesystem::create_directories(f.output, ec);
@@ -53,7 +54,8 @@ int RunAll(Store& store, const ReportFlags& f, ReportFormat format) {
     if (!written.ok()) return Fail(written);
     summaries.push_back(ReportSummary(*report, file));
   }
-  Status index = WriteOutput(f.output + "/index" + Extension(format), RenderReportIndex(summaries, format));
+  Status index =
+      WriteOutput(f.output + "/index" + Extension(format), RenderReportIndex(summaries, format));
   if (!index.ok()) return Fail(index);
   std::cerr << "wrote " << states->size() << " reports and an index to '" << f.output << "'\n";
   return 0;

@@ -54,8 +54,8 @@ Status Apply(std::string_view assignment, const KindSpec& spec, Record* record) 
   const std::string name(assignment.substr(0, eq));
   const FieldSpec* field = spec.Field(name);
   if (field == nullptr) {
-    return InvalidArgument("invalid assignment '" + std::string(assignment) + "': " +
-                           std::string(spec.kind) + " has no field '" + name + "'");
+    return InvalidArgument("invalid assignment '" + std::string(assignment) +
+                           "': " + std::string(spec.kind) + " has no field '" + name + "'");
   }
   const std::string_view value = assignment.substr(eq + 1);
   if (value.empty()) {
@@ -64,8 +64,8 @@ Status Apply(std::string_view assignment, const KindSpec& spec, Record* record) 
   }
   Result<nlohmann::json> parsed = ParseValue(*field, value);
   if (!parsed) {
-    return InvalidArgument("invalid assignment '" + std::string(assignment) + "': " +
-                           parsed.error().message());
+    return InvalidArgument("invalid assignment '" + std::string(assignment) +
+                           "': " + parsed.error().message());
   }
   record->fields[name] = std::move(*parsed);
   return Status::Ok();

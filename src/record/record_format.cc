@@ -95,9 +95,11 @@ std::string FacetTable(const std::map<std::string, std::vector<FacetCount>>& fac
     if (counts.empty()) continue;
     out += "\n" + field + ":\n";
     for (size_t i = 0; i < counts.size() && i < kShown; ++i) {
-      out += fmt::format("  {:>8}  {}\n", counts[i].count, counts[i].value.empty() ? "(none)" : counts[i].value);
+      out += fmt::format("  {:>8}  {}\n", counts[i].count,
+                         counts[i].value.empty() ? "(none)" : counts[i].value);
     }
-    if (counts.size() > kShown) out += fmt::format("  ... {} more values\n", counts.size() - kShown);
+    if (counts.size() > kShown)
+      out += fmt::format("  ... {} more values\n", counts.size() - kShown);
   }
   return out;
 }
@@ -171,8 +173,8 @@ Result<ListFormat> ParseListFormat(std::string_view name) {
                          "' (expected table, json, csv or jsonl)");
 }
 
-std::string FormatSearchResult(const SearchResult& result, std::string_view kind,
-                               ListFormat format, int width) {
+std::string FormatSearchResult(const SearchResult& result, std::string_view kind, ListFormat format,
+                               int width) {
   const KindSpec* spec = FindKind(kind);
   switch (format) {
     case ListFormat::kJson: return FormatJson(result);
@@ -199,9 +201,15 @@ std::string FormatHistory(const std::vector<Change>& changes, bool json) {
   if (json) {
     nlohmann::json out = nlohmann::json::array();
     for (const Change& c : changes) {
-      out.push_back({{"id", c.id}, {"at", c.at}, {"actor", c.actor}, {"action", c.action},
-                     {"kind", c.kind}, {"key", c.key}, {"record_id", c.record_id},
-                     {"before", c.before}, {"after", c.after}});
+      out.push_back({{"id", c.id},
+                     {"at", c.at},
+                     {"actor", c.actor},
+                     {"action", c.action},
+                     {"kind", c.kind},
+                     {"key", c.key},
+                     {"record_id", c.record_id},
+                     {"before", c.before},
+                     {"after", c.after}});
     }
     return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   }
@@ -211,10 +219,12 @@ std::string FormatHistory(const std::vector<Change>& changes, bool json) {
     if (!c.before.is_object() || !c.after.is_object()) continue;
     for (const auto& [field, value] : c.after.items()) {
       const nlohmann::json old = c.before.value(field, nlohmann::json());
-      if (old != value) out += fmt::format("    {}: {} -> {}\n", field, FlatValue(old), FlatValue(value));
+      if (old != value)
+        out += fmt::format("    {}: {} -> {}\n", field, FlatValue(old), FlatValue(value));
     }
     for (const auto& [field, value] : c.before.items()) {
-      if (!c.after.contains(field)) out += fmt::format("    {}: {} -> (removed)\n", field, FlatValue(value));
+      if (!c.after.contains(field))
+        out += fmt::format("    {}: {} -> (removed)\n", field, FlatValue(value));
     }
   }
   return out;

@@ -19,8 +19,8 @@ namespace {
 // Findings that say a safeguard was weakened between two versions.
 const std::set<std::string>& SafeguardKinds() {
   static const std::set<std::string> kinds = {
-      "monitoring_removed", "standard_removed", "restriction_added", "instrument_removed",
-      "obligation_weakened", "objective_changed", "hedge_added", "scope_narrowed"};
+      "monitoring_removed",  "standard_removed",  "restriction_added", "instrument_removed",
+      "obligation_weakened", "objective_changed", "hedge_added",       "scope_narrowed"};
   return kinds;
 }
 
@@ -30,7 +30,8 @@ nlohmann::json SafeguardFindings(std::vector<const Record*> versions) {
   versions.erase(std::remove_if(versions.begin(), versions.end(),
                                 [](const Record* v) { return v->Text("file").empty(); }),
                  versions.end());
-  if (versions.size() < 2) return {{"checked", false}, {"note", "fewer than two versions with files on record"}};
+  if (versions.size() < 2)
+    return {{"checked", false}, {"note", "fewer than two versions with files on record"}};
   std::stable_sort(versions.begin(), versions.end(), [](const Record* a, const Record* b) {
     return a->Text("date") < b->Text("date");
   });
@@ -45,8 +46,8 @@ nlohmann::json SafeguardFindings(std::vector<const Record*> versions) {
   nlohmann::json findings = nlohmann::json::array();
   for (const Finding& f : (*lens)->Analyze(*first, *last, comparison)) {
     if (SafeguardKinds().count(f.kind) == 0) continue;
-    findings.push_back({{"kind", f.kind}, {"severity", SeverityName(f.severity)},
-                        {"explanation", f.explanation}});
+    findings.push_back(
+        {{"kind", f.kind}, {"severity", SeverityName(f.severity)}, {"explanation", f.explanation}});
   }
   return {{"checked", true},
           {"from", versions.front()->Text("label")},
@@ -68,9 +69,14 @@ nlohmann::json ActivitySummary(const std::vector<const Record*>& activities) {
     participants += a->fields.value("participants", std::int64_t{0});
   }
   const bool sustained = years.size() >= 2 || activities.size() >= 3;
-  return {{"count", activities.size()}, {"types", types}, {"levels", levels},
-          {"participants", participants}, {"years", years},
-          {"pattern", activities.empty() ? "none" : sustained ? "sustained" : "one-off"},
+  return {{"count", activities.size()},
+          {"types", types},
+          {"levels", levels},
+          {"participants", participants},
+          {"years", years},
+          {"pattern", activities.empty() ? "none"
+                      : sustained        ? "sustained"
+                                         : "one-off"},
           {"records", ids}};
 }
 
@@ -79,7 +85,8 @@ nlohmann::json ActivitySummary(const std::vector<const Record*>& activities) {
 nlohmann::json AgreementsData(const std::vector<Record>& agreements,
                               const std::vector<Record>& versions,
                               const std::vector<Record>& activities) {
-  nlohmann::json data = {{"agreements", nlohmann::json::array()}, {"missing", nlohmann::json::array()}};
+  nlohmann::json data = {{"agreements", nlohmann::json::array()},
+                         {"missing", nlohmann::json::array()}};
   if (agreements.empty()) {
     data["missing"].push_back("no cooperation agreements on record for this state");
     return data;
@@ -107,10 +114,11 @@ nlohmann::json AgreementsSection(const nlohmann::json& data) {
   for (const auto& a : data["agreements"]) {
     const auto& act = a["activities"];
     const auto& safe = a["safeguards"];
-    std::string safeguards = safe["checked"].get<bool>()
-                                 ? std::to_string(safe["findings"].size()) + " weakening finding(s) from " +
-                                       safe["from"].get<std::string>() + " to " + safe["to"].get<std::string>()
-                                 : "not checked: " + safe["note"].get<std::string>();
+    std::string safeguards =
+        safe["checked"].get<bool>()
+            ? std::to_string(safe["findings"].size()) + " weakening finding(s) from " +
+                  safe["from"].get<std::string>() + " to " + safe["to"].get<std::string>()
+            : "not checked: " + safe["note"].get<std::string>();
     rows.push_back({a["title"], a["counterpart"], a["date_signed"], a["versions"], act["count"],
                     act["pattern"], act["participants"], safeguards});
     Ids ids = a["records"].get<Ids>();

@@ -49,12 +49,13 @@ nlohmann::json CommunicationsSection(const nlohmann::json& data) {
   for (const auto& m : data["missing"]) section.Missing(m.get<std::string>());
   if (data["total"].get<size_t>() == 0) return section.Done();
   section.Figure("Communications", data["total"], data["records"].get<Ids>());
-  section.Figure("Answered",
-                 std::to_string(data["answered"]["count"].get<size_t>()) + " (" +
-                     std::to_string(static_cast<int>(data["share_answered"].get<double>() * 100 + 0.5)) +
-                     "%)",
-                 data["answered"]["records"].get<Ids>());
-  section.Figure("Unanswered", data["unanswered"]["count"], data["unanswered"]["records"].get<Ids>());
+  section.Figure(
+      "Answered",
+      std::to_string(data["answered"]["count"].get<size_t>()) + " (" +
+          std::to_string(static_cast<int>(data["share_answered"].get<double>() * 100 + 0.5)) + "%)",
+      data["answered"]["records"].get<Ids>());
+  section.Figure("Unanswered", data["unanswered"]["count"],
+                 data["unanswered"]["records"].get<Ids>());
   const auto& median = data["median_reply_days"];
   section.Figure("Median reply delay",
                  median.is_null() ? "unknown (no full dates)" : median.dump() + " days",
@@ -63,7 +64,8 @@ nlohmann::json CommunicationsSection(const nlohmann::json& data) {
 }
 
 nlohmann::json DialoguesData(const std::vector<Record>& dialogues) {
-  nlohmann::json data = {{"dialogues", nlohmann::json::array()}, {"missing", nlohmann::json::array()}};
+  nlohmann::json data = {{"dialogues", nlohmann::json::array()},
+                         {"missing", nlohmann::json::array()}};
   if (dialogues.empty()) {
     data["missing"].push_back("no bilateral human-rights dialogues on record for this state");
     return data;
@@ -80,9 +82,12 @@ nlohmann::json DialoguesData(const std::vector<Record>& dialogues) {
       if (!date.empty() && (first.empty() || date < first)) first = date;
       if (date > last) last = date;
     }
-    data["dialogues"].push_back({{"partner", partner}, {"rounds", rounds.size()},
-                                 {"first", first}, {"last", last},
-                                 {"outcomes_published", published.size()}, {"records", ids}});
+    data["dialogues"].push_back({{"partner", partner},
+                                 {"rounds", rounds.size()},
+                                 {"first", first},
+                                 {"last", last},
+                                 {"outcomes_published", published.size()},
+                                 {"records", ids}});
   }
   return data;
 }

@@ -102,8 +102,10 @@ void AddProcedures(const std::map<std::string, InstrumentStatus>& status, const 
     if (accepted) continue;
     const bool unknown = !by_protocol && !declarations_on_record;
     (*data)[unknown ? "procedures_unknown" : "procedures_not_accepted"].push_back(
-        {{"instrument", p.instrument}, {"procedure", p.procedure},
-         {"accepted_by", p.accepted_by}, {"records", parent->second.party_records}});
+        {{"instrument", p.instrument},
+         {"procedure", p.procedure},
+         {"accepted_by", p.accepted_by},
+         {"records", parent->second.party_records}});
   }
 }
 
@@ -113,7 +115,9 @@ nlohmann::json Reservations(const std::vector<Record>& events) {
     for (const char* field : {"reservations", "declarations"}) {
       const std::string text = e.Text(field);
       if (text.empty()) continue;
-      list.push_back({{"instrument", e.Text("instrument")}, {"kind", field}, {"text", text},
+      list.push_back({{"instrument", e.Text("instrument")},
+                      {"kind", field},
+                      {"text", text},
                       {"records", Ids{e.id}}});
     }
   }
@@ -163,7 +167,8 @@ nlohmann::json RatificationData(const std::vector<Record>& events, const Referen
   AddProcedures(status, ref, declarations, &data);
   data["reservations"] = Reservations(events);
   if (data["reservations"].empty()) {
-    data["missing"].push_back("no reservations or declarations on record (the source may not list them)");
+    data["missing"].push_back(
+        "no reservations or declarations on record (the source may not list them)");
   }
   return data;
 }
@@ -188,7 +193,8 @@ void InstrumentTable(Section* section, const std::string& id, const std::string&
   std::vector<Ids> records;
   for (const auto& e : entries) {
     const std::string title = e.value("title", "");
-    std::vector<nlohmann::json> row = {e.value("instrument", "") + (title.empty() ? "" : " — " + title)};
+    std::vector<nlohmann::json> row = {e.value("instrument", "") +
+                                       (title.empty() ? "" : " — " + title)};
     for (const std::string& f : fields) row.push_back(CellValue(e, f));
     rows.push_back(std::move(row));
     records.push_back(e.value("records", Ids{}));
@@ -200,7 +206,8 @@ void InstrumentTable(Section* section, const std::string& id, const std::string&
 nlohmann::json MarkSigned(nlohmann::json entries, const nlohmann::json& signed_entries) {
   for (auto& e : entries) {
     for (const auto& s : signed_entries) {
-      if (s["instrument"] == e["instrument"]) e["years_since_signature"] = s["years_since_signature"];
+      if (s["instrument"] == e["instrument"])
+        e["years_since_signature"] = s["years_since_signature"];
     }
   }
   return entries;
@@ -234,8 +241,8 @@ nlohmann::json RatificationSection(const nlohmann::json& data) {
   }
   if (data.contains("procedures_not_accepted") && !data["procedures_not_accepted"].empty()) {
     InstrumentTable(&section, "procedures_not_accepted",
-                    "Complaint and inquiry procedures not accepted", data["procedures_not_accepted"],
-                    {"procedure", "accepted_by"});
+                    "Complaint and inquiry procedures not accepted",
+                    data["procedures_not_accepted"], {"procedure", "accepted_by"});
   }
   if (data.contains("procedures_unknown") && !data["procedures_unknown"].empty()) {
     section.Note("Acceptance of procedures by declaration (" +
@@ -243,8 +250,8 @@ nlohmann::json RatificationSection(const nlohmann::json& data) {
                  ", e.g. CAT art. 22) is not on record for this state.");
   }
   if (data.contains("reservations") && !data["reservations"].empty()) {
-    InstrumentTable(&section, "reservations", "Reservations and declarations",
-                    data["reservations"], {"kind", "text"});
+    InstrumentTable(&section, "reservations", "Reservations and declarations", data["reservations"],
+                    {"kind", "text"});
   }
   return section.Done();
 }

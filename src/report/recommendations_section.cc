@@ -73,7 +73,8 @@ nlohmann::json RecommendationsData(const std::vector<Record>& recommendations,
                                              static_cast<double>(recommendations.size())},
                                {"records", t.noted_or_rejected}};
   data["followup_grades"] = Grades(followups);
-  data["without_followup"] = {{"count", t.without_followup.size()}, {"records", t.without_followup}};
+  data["without_followup"] = {{"count", t.without_followup.size()},
+                              {"records", t.without_followup}};
   return data;
 }
 
@@ -81,7 +82,8 @@ namespace {
 
 std::vector<Tally> TalliesFrom(const nlohmann::json& list) {
   std::vector<Tally> out;
-  for (const auto& t : list) out.push_back({t["value"].get<std::string>(), t["records"].get<Ids>()});
+  for (const auto& t : list)
+    out.push_back({t["value"].get<std::string>(), t["records"].get<Ids>()});
   return out;
 }
 
@@ -99,7 +101,8 @@ nlohmann::json RecommendationsSection(const nlohmann::json& data) {
   const auto& noted = data["noted_or_rejected"];
   section.Figure("Noted or rejected",
                  std::to_string(noted["count"].get<size_t>()) + " (" +
-                     std::to_string(static_cast<int>(noted["share"].get<double>() * 100 + 0.5)) + "%)",
+                     std::to_string(static_cast<int>(noted["share"].get<double>() * 100 + 0.5)) +
+                     "%)",
                  noted["records"].get<Ids>());
   section.Figure("Without any recorded follow-up", data["without_followup"]["count"],
                  data["without_followup"]["records"].get<Ids>());

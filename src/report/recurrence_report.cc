@@ -71,13 +71,15 @@ Result<nlohmann::json> Clusters(const std::vector<Record>& recommendations) {
 }
 
 nlohmann::json RecurrenceData(const std::vector<Record>& recommendations, int max_clusters) {
-  nlohmann::json data = {{"clusters", nlohmann::json::array()}, {"total_clusters", 0},
+  nlohmann::json data = {{"clusters", nlohmann::json::array()},
+                         {"total_clusters", 0},
                          {"missing", nlohmann::json::array()}};
   std::set<int> cycles;
   for (const Record& r : recommendations) cycles.insert(r.fields.value("cycle", 0));
   if (cycles.size() < 2) {
-    data["missing"].push_back("recommendations from fewer than two review cycles on record: "
-                              "recurrence cannot be measured");
+    data["missing"].push_back(
+        "recommendations from fewer than two review cycles on record: "
+        "recurrence cannot be measured");
     return data;
   }
   Result<nlohmann::json> clusters = Clusters(recommendations);
@@ -111,9 +113,10 @@ nlohmann::json RecurrenceSection(const nlohmann::json& data) {
     section.Note("The " + std::to_string(data["clusters"].size()) +
                  " most recurring clusters are shown; 'rapporteur report recurrence' lists all.");
   }
-  section.Table("clusters", "Recurring recommendations",
-                {"recommendation (most central wording)", "cycles", "times made", "recommending states"},
-                std::move(rows), std::move(records));
+  section.Table(
+      "clusters", "Recurring recommendations",
+      {"recommendation (most central wording)", "cycles", "times made", "recommending states"},
+      std::move(rows), std::move(records));
   return section.Done();
 }
 
@@ -126,7 +129,8 @@ nlohmann::json ClusterDetailSection(const nlohmann::json& clusters) {
     std::vector<std::vector<nlohmann::json>> rows;
     std::vector<Ids> records;
     for (const auto& m : c["members"]) {
-      rows.push_back({m["cycle"], m["session"], m["text"], m["recommending_states"], m["response"]});
+      rows.push_back(
+          {m["cycle"], m["session"], m["text"], m["recommending_states"], m["response"]});
       records.push_back({m["id"].get<std::int64_t>()});
     }
     std::string title = std::to_string(++number) + ". " + c["label"].get<std::string>();
@@ -145,7 +149,8 @@ Result<nlohmann::json> BuildRecurrenceReport(Store& store, std::string_view stat
   using namespace report;
   Result<StateRecords> r = LoadStateRecords(store, state);
   if (!r) return r.error();
-  Result<nlohmann::json> report = StateHeader(r->code, options.as_of.empty() ? Today() : options.as_of);
+  Result<nlohmann::json> report =
+      StateHeader(r->code, options.as_of.empty() ? Today() : options.as_of);
   if (!report) return report.error();
   const auto& recommendations = r->by_kind["recommendation"];
   nlohmann::json data = RecurrenceData(recommendations, std::numeric_limits<int>::max());

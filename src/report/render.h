@@ -2,10 +2,9 @@
 #ifndef RAPPORTEUR_SRC_REPORT_RENDER_H_
 #define RAPPORTEUR_SRC_REPORT_RENDER_H_
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace rapporteur::report {
 

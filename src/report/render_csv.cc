@@ -18,7 +18,8 @@ std::string Cell(const std::string& text) {
 
 std::string Ids(const nlohmann::json& ids) {
   std::string out;
-  for (const auto& id : ids) out += (out.empty() ? "" : " ") + std::to_string(id.get<std::int64_t>());
+  for (const auto& id : ids)
+    out += (out.empty() ? "" : " ") + std::to_string(id.get<std::int64_t>());
   return out;
 }
 
@@ -37,7 +38,8 @@ void SectionCsv(const nlohmann::json& s, std::string* out) {
   const std::string id = s["id"].get<std::string>();
   if (!s["figures"].empty()) {
     Block(id + "/figures", {"figure", "value"}, out);
-    for (const auto& f : s["figures"]) Row({f["label"].get<std::string>(), CellText(f["value"]), Ids(f["records"])}, out);
+    for (const auto& f : s["figures"])
+      Row({f["label"].get<std::string>(), CellText(f["value"]), Ids(f["records"])}, out);
     *out += "\r\n";
   }
   for (const auto& t : s["tables"]) {
@@ -52,7 +54,8 @@ void SectionCsv(const nlohmann::json& s, std::string* out) {
   }
   for (const auto& c : s["charts"]) {
     Block(id + "/" + c["title"].get<std::string>(), {"value", "count"}, out);
-    for (const auto& b : c["bars"]) Row({b["label"].get<std::string>(), CellText(b["value"]), Ids(b["records"])}, out);
+    for (const auto& b : c["bars"])
+      Row({b["label"].get<std::string>(), CellText(b["value"]), Ids(b["records"])}, out);
     *out += "\r\n";
   }
 }

@@ -12,20 +12,24 @@ std::string Cell(const nlohmann::json& value) {
   std::string text = CellText(value);
   std::string out;
   for (char c : text) {
-    if (c == '|') out += "\\|";
-    else if (c == '\n' || c == '\r') out += ' ';
-    else out += c;
+    if (c == '|')
+      out += "\\|";
+    else if (c == '\n' || c == '\r')
+      out += ' ';
+    else
+      out += c;
   }
   return out;
 }
 
 std::string Link(const nlohmann::json& records, const std::string& anchor) {
   if (records.empty()) return "";
-  return fmt::format(" ([{} record{}](#{}))", records.size(), records.size() == 1 ? "" : "s", anchor);
+  return fmt::format(" ([{} record{}](#{}))", records.size(), records.size() == 1 ? "" : "s",
+                     anchor);
 }
 
-void Table(const std::vector<std::string>& columns, const std::vector<std::vector<std::string>>& rows,
-           std::string* out) {
+void Table(const std::vector<std::string>& columns,
+           const std::vector<std::vector<std::string>>& rows, std::string* out) {
   std::string header = "|", rule = "|";
   for (const std::string& c : columns) {
     header += " " + c + " |";
@@ -45,8 +49,10 @@ void Section(const nlohmann::json& s, RecordLists* lists, std::string* out) {
   for (const auto& m : s["missing"]) *out += "> **Missing:** " + m.get<std::string>() + "\n\n";
   for (const auto& n : s["notes"]) *out += "> " + n.get<std::string>() + "\n\n";
   for (const auto& f : s["figures"]) {
-    const std::string anchor = lists->Add(s["title"].get<std::string>() + ": " + f["label"].get<std::string>(), f["records"]);
-    *out += "- **" + f["label"].get<std::string>() + "**: " + Cell(f["value"]) + Link(f["records"], anchor) + "\n";
+    const std::string anchor = lists->Add(
+        s["title"].get<std::string>() + ": " + f["label"].get<std::string>(), f["records"]);
+    *out += "- **" + f["label"].get<std::string>() + "**: " + Cell(f["value"]) +
+            Link(f["records"], anchor) + "\n";
   }
   if (!s["figures"].empty()) *out += "\n";
   for (const auto& t : s["tables"]) {
@@ -58,7 +64,11 @@ void Section(const nlohmann::json& s, RecordLists* lists, std::string* out) {
       std::vector<std::string> row;
       for (const auto& cell : t["rows"][i]) row.push_back(Cell(cell));
       const auto& ids = t["row_records"][i];
-      row.push_back(ids.empty() ? "" : fmt::format("[{}](#{})", ids.size(), lists->Add(t["title"].get<std::string>() + ": " + row.front(), ids)));
+      row.push_back(
+          ids.empty()
+              ? ""
+              : fmt::format("[{}](#{})", ids.size(),
+                            lists->Add(t["title"].get<std::string>() + ": " + row.front(), ids)));
       rows.push_back(std::move(row));
     }
     Table(columns, rows, out);
@@ -67,8 +77,10 @@ void Section(const nlohmann::json& s, RecordLists* lists, std::string* out) {
     *out += "### " + c["title"].get<std::string>() + "\n\n";
     std::vector<std::vector<std::string>> rows;
     for (const auto& b : c["bars"]) {
-      const std::string anchor = lists->Add(c["title"].get<std::string>() + ": " + b["label"].get<std::string>(), b["records"]);
-      rows.push_back({Cell(b["label"]), fmt::format("[{}](#{})", b["value"].get<size_t>(), anchor)});
+      const std::string anchor = lists->Add(
+          c["title"].get<std::string>() + ": " + b["label"].get<std::string>(), b["records"]);
+      rows.push_back(
+          {Cell(b["label"]), fmt::format("[{}](#{})", b["value"].get<size_t>(), anchor)});
     }
     Table({"", "count"}, rows, out);
   }
@@ -86,8 +98,8 @@ void Appendix(const RecordLists& lists, const nlohmann::json& index, std::string
   }
   *out += "## Records\n\n";
   for (const auto& [id, r] : index.items()) {
-    *out += "- <a id=\"r" + id + "\"></a>**" + id + "** " + r["kind"].get<std::string>() +
-            " `" + r["key"].get<std::string>() + "`: " + Cell(r["summary"]) + "\n";
+    *out += "- <a id=\"r" + id + "\"></a>**" + id + "** " + r["kind"].get<std::string>() + " `" +
+            r["key"].get<std::string>() + "`: " + Cell(r["summary"]) + "\n";
   }
 }
 
@@ -95,7 +107,8 @@ void Appendix(const RecordLists& lists, const nlohmann::json& index, std::string
 
 std::string RenderMarkdown(const nlohmann::json& report) {
   std::string out = "# " + ReportTitle(report) + "\n\n";
-  out += "As of " + report.value("as_of", std::string()) + ". Every figure links to the records it counts.\n\n";
+  out += "As of " + report.value("as_of", std::string()) +
+         ". Every figure links to the records it counts.\n\n";
   RecordLists lists;
   for (const auto& s : report["sections"]) Section(s, &lists, &out);
   Appendix(lists, report.value("records", nlohmann::json::object()), &out);

@@ -10,24 +10,30 @@ namespace {
 
 const std::vector<std::pair<std::string, std::string>>& Columns() {
   static const std::vector<std::pair<std::string, std::string>> columns = {
-      {"state", "state"}, {"core_ratified", "core instruments ratified"},
-      {"signed_not_ratified", "signed, not ratified"}, {"recommendations", "recommendations"},
-      {"noted_or_rejected", "noted or rejected"}, {"recurring_clusters", "recurring clusters"},
+      {"state", "state"},
+      {"core_ratified", "core instruments ratified"},
+      {"signed_not_ratified", "signed, not ratified"},
+      {"recommendations", "recommendations"},
+      {"noted_or_rejected", "noted or rejected"},
+      {"recurring_clusters", "recurring clusters"},
       {"events", "events"}};
   return columns;
 }
 
 std::string Escape(const std::string& text) {
   std::string out;
-  for (char c : text) out += c == '<' ? "&lt;" : c == '&' ? "&amp;" : c == '"' ? "&quot;" : std::string(1, c);
+  for (char c : text)
+    out += c == '<' ? "&lt;" : c == '&' ? "&amp;" : c == '"' ? "&quot;" : std::string(1, c);
   return out;
 }
 
 std::string Html(const std::vector<nlohmann::json>& summaries) {
   std::string out =
-      "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Reports</title><style>"
+      "<!DOCTYPE html>\n<html lang=\"en\"><head><meta "
+      "charset=\"utf-8\"><title>Reports</title><style>"
       "body{font:15px/1.5 system-ui,sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem}"
-      "table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccd;padding:.25rem .4rem;text-align:left}"
+      "table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccd;padding:.25rem "
+      ".4rem;text-align:left}"
       "th{background:#eef2f7}</style></head><body>\n<h1>Reports</h1>\n<table><tr>";
   for (const auto& [key, title] : Columns()) out += "<th>" + title + "</th>";
   out += "</tr>\n";
@@ -35,7 +41,8 @@ std::string Html(const std::vector<nlohmann::json>& summaries) {
     out += "<tr>";
     for (const auto& [key, title] : Columns()) {
       const std::string cell = report::CellText(s.value(key, nlohmann::json()));
-      out += key == "state" ? "<td><a href=\"" + Escape(s["file"].get<std::string>()) + "\">" + Escape(cell) + "</a></td>"
+      out += key == "state" ? "<td><a href=\"" + Escape(s["file"].get<std::string>()) + "\">" +
+                                  Escape(cell) + "</a></td>"
                             : "<td>" + Escape(cell) + "</td>";
     }
     out += "</tr>\n";
@@ -53,7 +60,8 @@ std::string Markdown(const std::vector<nlohmann::json>& summaries) {
     out += "|";
     for (const auto& [key, title] : Columns()) {
       const std::string cell = report::CellText(s.value(key, nlohmann::json()));
-      out += key == "state" ? " [" + cell + "](" + s["file"].get<std::string>() + ") |" : " " + cell + " |";
+      out += key == "state" ? " [" + cell + "](" + s["file"].get<std::string>() + ") |"
+                            : " " + cell + " |";
     }
     out += "\n";
   }
@@ -81,7 +89,8 @@ nlohmann::json ReportSummary(const nlohmann::json& report, const std::string& fi
   const nlohmann::json state = report.value("state", nlohmann::json::object());
   nlohmann::json s = {{"file", file},
                       {"code", state.value("code", "")},
-                      {"state", state.value("name", state.value("code", "")) + " (" + state.value("code", "") + ")"}};
+                      {"state", state.value("name", state.value("code", "")) + " (" +
+                                    state.value("code", "") + ")"}};
   const nlohmann::json ratification = report.value("ratification", nlohmann::json());
   if (ratification.is_object() && ratification["missing"].empty()) {
     s["core_ratified"] = ratification["party"].size();
@@ -90,9 +99,11 @@ nlohmann::json ReportSummary(const nlohmann::json& report, const std::string& fi
   const nlohmann::json recommendations = report.value("recommendations", nlohmann::json());
   if (recommendations.is_object() && recommendations.value("total", 0) > 0) {
     s["recommendations"] = recommendations["total"];
-    s["noted_or_rejected"] = fmt::format("{:.0f}%", 100 * recommendations["noted_or_rejected"]["share"].get<double>());
+    s["noted_or_rejected"] =
+        fmt::format("{:.0f}%", 100 * recommendations["noted_or_rejected"]["share"].get<double>());
   }
-  if (report.contains("recurrence")) s["recurring_clusters"] = report["recurrence"].value("total_clusters", 0);
+  if (report.contains("recurrence"))
+    s["recurring_clusters"] = report["recurrence"].value("total_clusters", 0);
   if (report.contains("clusters")) s["recurring_clusters"] = report["clusters"].size();
   if (report.contains("events")) s["events"] = report["events"].size();
   return s;

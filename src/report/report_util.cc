@@ -45,7 +45,8 @@ std::string Today() {
 
 int YearsBetween(std::string_view from, std::string_view to) {
   if (from.size() < 4 || to.size() < 4) return -1;
-  const int years = std::stoi(std::string(to.substr(0, 4))) - std::stoi(std::string(from.substr(0, 4)));
+  const int years =
+      std::stoi(std::string(to.substr(0, 4))) - std::stoi(std::string(from.substr(0, 4)));
   // With full dates, a year counts only once its anniversary has passed.
   if (from.size() == 10 && to.size() == 10 && to.substr(5) < from.substr(5)) return years - 1;
   return years;
@@ -86,9 +87,12 @@ std::vector<Tally> TallyBy(const std::vector<std::pair<std::string, std::int64_t
 }
 
 Section::Section(std::string id, std::string title)
-    : json_({{"id", std::move(id)}, {"title", std::move(title)},
-             {"figures", nlohmann::json::array()}, {"tables", nlohmann::json::array()},
-             {"charts", nlohmann::json::array()}, {"missing", nlohmann::json::array()},
+    : json_({{"id", std::move(id)},
+             {"title", std::move(title)},
+             {"figures", nlohmann::json::array()},
+             {"tables", nlohmann::json::array()},
+             {"charts", nlohmann::json::array()},
+             {"missing", nlohmann::json::array()},
              {"notes", nlohmann::json::array()}}) {}
 
 void Section::Figure(const std::string& label, const nlohmann::json& value, const Ids& records) {
@@ -96,10 +100,13 @@ void Section::Figure(const std::string& label, const nlohmann::json& value, cons
 }
 
 void Section::Table(const std::string& id, const std::string& title,
-                    std::vector<std::string> columns,
-                    std::vector<std::vector<nlohmann::json>> rows, std::vector<Ids> row_records) {
-  json_["tables"].push_back({{"id", id}, {"title", title}, {"columns", std::move(columns)},
-                             {"rows", std::move(rows)}, {"row_records", std::move(row_records)}});
+                    std::vector<std::string> columns, std::vector<std::vector<nlohmann::json>> rows,
+                    std::vector<Ids> row_records) {
+  json_["tables"].push_back({{"id", id},
+                             {"title", title},
+                             {"columns", std::move(columns)},
+                             {"rows", std::move(rows)},
+                             {"row_records", std::move(row_records)}});
 }
 
 void Section::Chart(const std::string& title, const std::vector<Tally>& bars, size_t max_bars) {

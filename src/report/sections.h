@@ -5,10 +5,9 @@
 #ifndef RAPPORTEUR_SRC_REPORT_SECTIONS_H_
 #define RAPPORTEUR_SRC_REPORT_SECTIONS_H_
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "rapporteur/record.h"
 #include "src/lens/catalogue.h"
@@ -31,8 +30,8 @@ struct Reference {
 nlohmann::json RatificationData(const std::vector<Record>& events, const Reference& ref);
 nlohmann::json RatificationSection(const nlohmann::json& data);
 
-nlohmann::json VisitsData(const std::vector<Record>& visits,
-                          const std::vector<Record>& invitations, const Reference& ref);
+nlohmann::json VisitsData(const std::vector<Record>& visits, const std::vector<Record>& invitations,
+                          const Reference& ref);
 nlohmann::json VisitsSection(const nlohmann::json& data);
 
 nlohmann::json CommunicationsData(const std::vector<Record>& communications);

@@ -1,11 +1,12 @@
 // The scorecard's sections over hand-made records: the rules of
 // docs/reports.md (party acts, signatures left unratified, procedures,
 // visit requests and their status, reply delays, activity patterns).
+#include "src/report/sections.h"
+
 #include <gtest/gtest.h>
 
 #include "src/base/data_dir.h"
 #include "src/report/report_util.h"
-#include "src/report/sections.h"
 
 namespace rapporteur::report {
 namespace {
@@ -41,9 +42,18 @@ std::vector<std::string> Ids(const nlohmann::json& list) {
 
 TEST_F(SectionsTest, SignedButNotRatifiedCountsYearsSinceSignature) {
   std::vector<Record> events = {
-      Make(1, "ratification", {{"state", "CN"}, {"instrument", "ICCPR"}, {"action", "signature"}, {"date", "1998-10-05"}}),
-      Make(2, "ratification", {{"state", "CN"}, {"instrument", "ICESCR"}, {"action", "ratification"}, {"date", "2001-03-27"}}),
-      Make(3, "ratification", {{"state", "CN"}, {"instrument", "CAT"}, {"action", "became_party"}, {"date", "1988"}})};
+      Make(1, "ratification",
+           {{"state", "CN"},
+            {"instrument", "ICCPR"},
+            {"action", "signature"},
+            {"date", "1998-10-05"}}),
+      Make(2, "ratification",
+           {{"state", "CN"},
+            {"instrument", "ICESCR"},
+            {"action", "ratification"},
+            {"date", "2001-03-27"}}),
+      Make(3, "ratification",
+           {{"state", "CN"}, {"instrument", "CAT"}, {"action", "became_party"}, {"date", "1988"}})};
   nlohmann::json data = RatificationData(events, ref_);
   EXPECT_EQ(data["core_instruments"], 18);
   EXPECT_EQ(Ids(data["party"]), (std::vector<std::string>{"CAT", "ICESCR"}));
@@ -60,11 +70,25 @@ TEST_F(SectionsTest, SignedButNotRatifiedCountsYearsSinceSignature) {
 
 TEST_F(SectionsTest, WithdrawalEndsPartyAndDeclarationAcceptsProcedure) {
   std::vector<Record> events = {
-      Make(1, "ratification", {{"state", "XX"}, {"instrument", "ICCPR-OP1"}, {"action", "ratification"}, {"date", "1990"}}),
-      Make(2, "ratification", {{"state", "XX"}, {"instrument", "ICCPR-OP1"}, {"action", "withdrawal"}, {"date", "1998"}}),
-      Make(3, "ratification", {{"state", "XX"}, {"instrument", "ICCPR"}, {"action", "accession"}, {"date", "1990"}}),
-      Make(4, "ratification", {{"state", "XX"}, {"instrument", "CAT"}, {"action", "ratification"}, {"date", "1990"}}),
-      Make(5, "ratification", {{"state", "XX"}, {"instrument", "CAT"}, {"action", "accepted_procedure"}, {"procedure", "individual_complaints"}})};
+      Make(1, "ratification",
+           {{"state", "XX"},
+            {"instrument", "ICCPR-OP1"},
+            {"action", "ratification"},
+            {"date", "1990"}}),
+      Make(2, "ratification",
+           {{"state", "XX"},
+            {"instrument", "ICCPR-OP1"},
+            {"action", "withdrawal"},
+            {"date", "1998"}}),
+      Make(3, "ratification",
+           {{"state", "XX"}, {"instrument", "ICCPR"}, {"action", "accession"}, {"date", "1990"}}),
+      Make(4, "ratification",
+           {{"state", "XX"}, {"instrument", "CAT"}, {"action", "ratification"}, {"date", "1990"}}),
+      Make(5, "ratification",
+           {{"state", "XX"},
+            {"instrument", "CAT"},
+            {"action", "accepted_procedure"},
+            {"procedure", "individual_complaints"}})};
   nlohmann::json data = RatificationData(events, ref_);
   const auto not_ratified = Ids(data["not_ratified"]);
   EXPECT_NE(std::find(not_ratified.begin(), not_ratified.end(), "ICCPR-OP1"), not_ratified.end());
@@ -86,12 +110,16 @@ TEST_F(SectionsTest, NoEventsSaysWhatIsMissingInsteadOfZeros) {
 
 TEST_F(SectionsTest, VisitRequestsFollowTheirLastEvent) {
   auto visit = [](std::int64_t id, const char* mandate, const char* event, const char* date) {
-    return Make(id, "visit", {{"state", "CN"}, {"mandate", mandate}, {"event", event}, {"date", date}});
+    return Make(id, "visit",
+                {{"state", "CN"}, {"mandate", mandate}, {"event", event}, {"date", date}});
   };
   std::vector<Record> visits = {
-      visit(1, "SR-TORTURE", "requested", "2005-01-10"), visit(2, "SR-TORTURE", "carried_out", "2005-11-20"),
-      visit(3, "SR-TORTURE", "requested", "2012-02-01"), visit(4, "SR-TORTURE", "reminder", "2014-02-01"),
-      visit(5, "SR-FOOD", "requested", "2009-05-01"), visit(6, "SR-FOOD", "carried_out", "2010-12-15"),
+      visit(1, "SR-TORTURE", "requested", "2005-01-10"),
+      visit(2, "SR-TORTURE", "carried_out", "2005-11-20"),
+      visit(3, "SR-TORTURE", "requested", "2012-02-01"),
+      visit(4, "SR-TORTURE", "reminder", "2014-02-01"),
+      visit(5, "SR-FOOD", "requested", "2009-05-01"),
+      visit(6, "SR-FOOD", "carried_out", "2010-12-15"),
       visit(7, "WG-ARBITRARY-DETENTION", "requested", "2016-03-01"),
       visit(8, "WG-ARBITRARY-DETENTION", "deadlocked_terms_of_reference", "2017-06-01")};
   nlohmann::json data = VisitsData(visits, {}, ref_);
@@ -110,8 +138,10 @@ TEST_F(SectionsTest, VisitRequestsFollowTheirLastEvent) {
 
 TEST(ExchangesTest, ShareAnsweredAndMedianDelay) {
   std::vector<Record> comms = {
-      Make(1, "communication", {{"state", "CN"}, {"date_sent", "2020-01-01"}, {"reply_date", "2020-03-01"}}),
-      Make(2, "communication", {{"state", "CN"}, {"date_sent", "2020-01-01"}, {"reply_date", "2020-01-31"}}),
+      Make(1, "communication",
+           {{"state", "CN"}, {"date_sent", "2020-01-01"}, {"reply_date", "2020-03-01"}}),
+      Make(2, "communication",
+           {{"state", "CN"}, {"date_sent", "2020-01-01"}, {"reply_date", "2020-01-31"}}),
       Make(3, "communication", {{"state", "CN"}, {"date_sent", "2020-01-01"}})};
   nlohmann::json data = CommunicationsData(comms);
   EXPECT_EQ(data["answered"]["count"], 2);
@@ -120,12 +150,21 @@ TEST(ExchangesTest, ShareAnsweredAndMedianDelay) {
 }
 
 TEST(AgreementsTest, OneOffWorkshopVersusSustainedProgramme) {
-  std::vector<Record> agreements = {Make(1, "agreement", {{"state", "CN"}, {"counterpart", "OHCHR"}, {"title", "MOU"}}),
-                                    Make(2, "agreement", {{"state", "CN"}, {"counterpart", "UNDP"}, {"title", "Programme"}})};
+  std::vector<Record> agreements = {
+      Make(1, "agreement", {{"state", "CN"}, {"counterpart", "OHCHR"}, {"title", "MOU"}}),
+      Make(2, "agreement", {{"state", "CN"}, {"counterpart", "UNDP"}, {"title", "Programme"}})};
   std::vector<Record> activities = {
-      Make(3, "activity", {{"state", "CN"}, {"agreement", "agreement:1"}, {"type", "workshop"}, {"date", "2001-05"}, {"participants", 12}}),
-      Make(4, "activity", {{"state", "CN"}, {"agreement", "agreement:2"}, {"type", "training"}, {"date", "2002"}}),
-      Make(5, "activity", {{"state", "CN"}, {"agreement", "agreement:2"}, {"type", "training"}, {"date", "2004"}})};
+      Make(3, "activity",
+           {{"state", "CN"},
+            {"agreement", "agreement:1"},
+            {"type", "workshop"},
+            {"date", "2001-05"},
+            {"participants", 12}}),
+      Make(4, "activity",
+           {{"state", "CN"}, {"agreement", "agreement:2"}, {"type", "training"}, {"date", "2002"}}),
+      Make(
+          5, "activity",
+          {{"state", "CN"}, {"agreement", "agreement:2"}, {"type", "training"}, {"date", "2004"}})};
   nlohmann::json data = AgreementsData(agreements, {}, activities);
   ASSERT_EQ(data["agreements"].size(), 2u);
   EXPECT_EQ(data["agreements"][0]["activities"]["pattern"], "one-off");

@@ -3,10 +3,9 @@
 #define RAPPORTEUR_SRC_REPORT_STATE_RECORDS_H_
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "rapporteur/store.h"
 #include "src/report/sections.h"

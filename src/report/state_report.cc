@@ -69,7 +69,8 @@ nlohmann::json RecordIndex(const StateRecords& r) {
   nlohmann::json index = nlohmann::json::object();
   for (const auto& [kind, records] : r.by_kind) {
     for (const Record& rec : records) {
-      index[std::to_string(rec.id)] = {{"kind", rec.kind}, {"key", rec.key}, {"summary", Summary(rec)}};
+      index[std::to_string(rec.id)] = {
+          {"kind", rec.kind}, {"key", rec.key}, {"summary", Summary(rec)}};
     }
   }
   return index;

@@ -44,13 +44,14 @@ void AddReviews(const std::vector<Record>& recommendations, std::vector<Event>* 
   std::map<std::string, Event> reviews;
   for (const Record& r : recommendations) {
     const std::string session = r.Text("session");
-    const std::string review = r.Text("mechanism") + " " +
-                               (session.empty() ? r.Text("document") : "session " + session);
+    const std::string review =
+        r.Text("mechanism") + " " + (session.empty() ? r.Text("document") : "session " + session);
     Event& e = reviews[review];
     if (e.date.empty()) {
       e.date = r.Text("date");
       auto month = months.find(session);
-      if (e.date.empty() && r.Text("mechanism") == "UPR" && month != months.end()) e.date = month->second;
+      if (e.date.empty() && r.Text("mechanism") == "UPR" && month != months.end())
+        e.date = month->second;
       e.kind = "review";
     }
     e.records.push_back(r.id);
@@ -76,12 +77,14 @@ void AddSimple(const std::vector<Record>& records, const std::string& kind,
 std::vector<Event> Events(StateRecords& r) {
   std::vector<Event> events;
   auto& k = r.by_kind;
-  AddSimple(k["ratification"], "ratification", {"action", "instrument", "procedure"}, "date", &events);
+  AddSimple(k["ratification"], "ratification", {"action", "instrument", "procedure"}, "date",
+            &events);
   AddReviews(k["recommendation"], &events);
   AddSimple(k["visit"], "visit", {"event", "mandate"}, "date", &events);
   AddSimple(k["standing_invitation"], "standing invitation", {"note"}, "date", &events);
   AddSimple(k["agreement"], "agreement signed", {"title", "counterpart"}, "date_signed", &events);
-  AddSimple(k["agreement_version"], "agreement version", {"label", "status", "agreement"}, "date", &events);
+  AddSimple(k["agreement_version"], "agreement version", {"label", "status", "agreement"}, "date",
+            &events);
   AddSimple(k["activity"], "activity", {"type", "topic", "audience"}, "date", &events);
   AddSimple(k["dialogue"], "dialogue", {"partner", "round"}, "date", &events);
   AddSimple(k["communication"], "communication", {"type", "reference"}, "date_sent", &events);
@@ -101,7 +104,8 @@ Result<nlohmann::json> BuildTimelineReport(Store& store, std::string_view state,
   using namespace report;
   Result<StateRecords> r = LoadStateRecords(store, state);
   if (!r) return r.error();
-  Result<nlohmann::json> report = StateHeader(r->code, options.as_of.empty() ? Today() : options.as_of);
+  Result<nlohmann::json> report =
+      StateHeader(r->code, options.as_of.empty() ? Today() : options.as_of);
   if (!report) return report.error();
   nlohmann::json events = nlohmann::json::array();
   std::vector<std::vector<nlohmann::json>> rows;
@@ -110,13 +114,17 @@ Result<nlohmann::json> BuildTimelineReport(Store& store, std::string_view state,
   for (Event& e : Events(*r)) {
     undated += e.date.empty() ? 1 : 0;
     events.push_back({{"date", e.date.empty() ? nlohmann::json() : nlohmann::json(e.date)},
-                      {"kind", e.kind}, {"what", e.what}, {"records", e.records}});
+                      {"kind", e.kind},
+                      {"what", e.what},
+                      {"records", e.records}});
     rows.push_back({e.date.empty() ? "undated" : e.date, e.kind, e.what});
     row_records.push_back(std::move(e.records));
   }
   Section section("timeline", "Timeline");
-  if (undated > 0) section.Note(std::to_string(undated) + " event(s) without a date are listed last.");
-  section.Table("events", "Events", {"date", "event", "what"}, std::move(rows), std::move(row_records));
+  if (undated > 0)
+    section.Note(std::to_string(undated) + " event(s) without a date are listed last.");
+  section.Table("events", "Events", {"date", "event", "what"}, std::move(rows),
+                std::move(row_records));
   (*report)["report"] = "timeline";
   (*report)["events"] = std::move(events);
   (*report)["sections"] = {section.Done()};

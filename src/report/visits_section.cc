@@ -36,7 +36,8 @@ std::vector<Request> RequestsOf(std::vector<const Record*> events) {
   std::vector<Request> requests;
   for (const Record* e : events) {
     const std::string event = e->Text("event");
-    const bool starts = requests.empty() || (event == "requested" && Closes(requests.back().status));
+    const bool starts =
+        requests.empty() || (event == "requested" && Closes(requests.back().status));
     if (starts) requests.push_back({e->Text("mandate"), "", "", "", "", {}});
     Request& r = requests.back();
     if (event == "requested" && r.first_requested.empty()) r.first_requested = e->Text("date");
@@ -49,10 +50,14 @@ std::vector<Request> RequestsOf(std::vector<const Record*> events) {
 }
 
 nlohmann::json RequestJson(const Request& r, const std::string& as_of) {
-  nlohmann::json j = {{"mandate", r.mandate}, {"status", r.status},
-                      {"first_requested", r.first_requested.empty() ? nlohmann::json() : nlohmann::json(r.first_requested)},
-                      {"last_event", r.last_event}, {"last_date", r.last_date},
-                      {"records", r.records}};
+  nlohmann::json j = {
+      {"mandate", r.mandate},
+      {"status", r.status},
+      {"first_requested",
+       r.first_requested.empty() ? nlohmann::json() : nlohmann::json(r.first_requested)},
+      {"last_event", r.last_event},
+      {"last_date", r.last_date},
+      {"records", r.records}};
   if (!Closes(r.status) && !r.first_requested.empty()) {
     j["years_pending"] = YearsBetween(r.first_requested, as_of);
   }
@@ -61,8 +66,8 @@ nlohmann::json RequestJson(const Request& r, const std::string& as_of) {
 
 }  // namespace
 
-nlohmann::json VisitsData(const std::vector<Record>& visits,
-                          const std::vector<Record>& invitations, const Reference& ref) {
+nlohmann::json VisitsData(const std::vector<Record>& visits, const std::vector<Record>& invitations,
+                          const Reference& ref) {
   nlohmann::json data = {{"requests", nlohmann::json::array()},
                          {"counts", nlohmann::json::object()},
                          {"standing_invitation", nlohmann::json()},
@@ -91,9 +96,10 @@ nlohmann::json VisitsSection(const nlohmann::json& data) {
   Section section("visits", "Special-procedure visits");
   for (const auto& m : data["missing"]) section.Missing(m.get<std::string>());
   const auto& invitation = data["standing_invitation"];
-  section.Figure("Standing invitation",
-                 invitation.is_null() ? "none on record" : "since " + invitation["date"].get<std::string>(),
-                 invitation.is_null() ? Ids{} : invitation["records"].get<Ids>());
+  section.Figure(
+      "Standing invitation",
+      invitation.is_null() ? "none on record" : "since " + invitation["date"].get<std::string>(),
+      invitation.is_null() ? Ids{} : invitation["records"].get<Ids>());
   std::map<std::string, Ids> by_status;
   std::vector<std::vector<nlohmann::json>> rows;
   std::vector<Ids> records;
