@@ -6,25 +6,12 @@
 
 #include "rapporteur/findings.h"
 #include "src/render/renderers.h"
+#include "src/text/markup.h"
 
 namespace rapporteur::render {
 namespace {
 
-std::string Escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+std::string Escape(std::string_view s) { return text::EscapeHtml(s); }
 
 constexpr const char* kStyle = R"css(
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;color:#1b1b1b;background:#fafafa}
@@ -103,8 +90,8 @@ std::string ClauseHtml(const ClauseChange& c, const std::string& prefix) {
   std::string body;
   if (!c.moved_away) {
     const std::string old_label = Label(c.before), new_label = Label(c.after);
-    body = fmt::format("<div class=\"inline\">{}{}</div>", new_label.empty() ? old_label : new_label,
-                       InlineRedline(c.edits));
+    body = fmt::format("<div class=\"inline\">{}{}</div>",
+                       new_label.empty() ? old_label : new_label, InlineRedline(c.edits));
     body += fmt::format("<table class=\"side\"><tr><td>{}{}</td><td>{}{}</td></tr></table>",
                         old_label, c.before ? SideText(c.edits, DiffOp::kDelete) : "", new_label,
                         c.after ? SideText(c.edits, DiffOp::kInsert) : "");
@@ -122,13 +109,15 @@ std::string EvidenceHtml(const std::optional<Evidence>& e, const std::string& an
 
 std::string FindingsHtml(const Comparison& cmp, const std::string& prefix) {
   if (cmp.findings.empty()) return "";
-  std::string out = "<table class=\"findings\"><tr><th>severity</th><th>finding</th><th>before</th>"
-                    "<th>after</th><th>explanation</th></tr>\n";
+  std::string out =
+      "<table class=\"findings\"><tr><th>severity</th><th>finding</th><th>before</th>"
+      "<th>after</th><th>explanation</th></tr>\n";
   for (const Finding& f : cmp.findings) {
     const std::string what = f.instrument.empty() ? f.kind : f.kind + " (" + f.instrument + ")";
-    out += fmt::format("<tr class=\"sev-{0}\"><td>{0}</td><td>{1}</td><td>{2}</td><td>{3}</td><td>{4}</td></tr>\n",
-                       SeverityName(f.severity), Escape(what), EvidenceHtml(f.before, prefix + "o"),
-                       EvidenceHtml(f.after, prefix + "n"), Escape(f.explanation));
+    out += fmt::format(
+        "<tr class=\"sev-{0}\"><td>{0}</td><td>{1}</td><td>{2}</td><td>{3}</td><td>{4}</td></tr>\n",
+        SeverityName(f.severity), Escape(what), EvidenceHtml(f.before, prefix + "o"),
+        EvidenceHtml(f.after, prefix + "n"), Escape(f.explanation));
   }
   return out + "</table>\n";
 }
@@ -138,8 +127,9 @@ std::string ComparisonHtml(const Comparison& cmp, const std::string& prefix) {
   if (!cmp.findings.empty()) out += "<h2>Findings</h2>\n" + FindingsHtml(cmp, prefix);
   out += fmt::format("<p class=\"summary\">{}</p>\n", Escape(SummaryLine(cmp.counts)));
   if (cmp.approximate) {
-    out += "<p class=\"note\">Some clauses were too large and too different for an exact diff "
-           "within the cost budget: their redline is approximate.</p>\n";
+    out +=
+        "<p class=\"note\">Some clauses were too large and too different for an exact diff "
+        "within the cost budget: their redline is approximate.</p>\n";
   }
   if (cmp.title_changed) {
     out += fmt::format("<section class=\"clause s-modified\"><h3>Title</h3>{}</section>\n",
@@ -151,9 +141,10 @@ std::string ComparisonHtml(const Comparison& cmp, const std::string& prefix) {
 
 // The brief's opening: the high-severity shifts in plain words.
 std::string BriefHtml(const std::vector<Document>& versions, const Comparison& cmp) {
-  std::string out = fmt::format("<section class=\"brief\"><h2>The main shifts</h2><p>Compared "
-                                "<code>{}</code> (earlier) with <code>{}</code> (later).</p><ul>",
-                                Escape(versions.front().source), Escape(versions.back().source));
+  std::string out = fmt::format(
+      "<section class=\"brief\"><h2>The main shifts</h2><p>Compared "
+      "<code>{}</code> (earlier) with <code>{}</code> (later).</p><ul>",
+      Escape(versions.front().source), Escape(versions.back().source));
   std::size_t high = 0;
   for (const Finding& f : cmp.findings) {
     if (f.severity == Severity::kHigh) out += "<li>" + Escape(f.explanation) + "</li>", ++high;
@@ -187,14 +178,16 @@ std::string RenderHtml(const std::vector<Document>& versions, const SeriesCompar
       "<meta name=\"generator\" content=\"rapporteur {}\"><title>{} — rapporteur</title>"
       "<style>{}</style></head><body>\n",
       RAPPORTEUR_VERSION, Escape(title), kStyle);
-  out += "<input type=\"radio\" name=\"view\" id=\"v-inline\" checked hidden>"
-         "<input type=\"radio\" name=\"view\" id=\"v-side\" hidden>"
-         "<input type=\"checkbox\" id=\"v-changed\" hidden>\n";
+  out +=
+      "<input type=\"radio\" name=\"view\" id=\"v-inline\" checked hidden>"
+      "<input type=\"radio\" name=\"view\" id=\"v-side\" hidden>"
+      "<input type=\"checkbox\" id=\"v-changed\" hidden>\n";
   out += fmt::format("<header><h1>{}</h1><div class=\"versions\">{}</div></header>\n<main>\n",
                      Escape(title), VersionList(versions));
-  out += "<div class=\"views\"><label for=\"v-inline\">Inline</label>"
-         "<label for=\"v-side\">Side by side</label>"
-         "<label for=\"v-changed\">Hide unchanged</label></div>\n";
+  out +=
+      "<div class=\"views\"><label for=\"v-inline\">Inline</label>"
+      "<label for=\"v-side\">Side by side</label>"
+      "<label for=\"v-changed\">Hide unchanged</label></div>\n";
   if (options.brief) out += BriefHtml(versions, series.cumulative);
   if (versions.size() > 2) {
     out += fmt::format("<h2>From {} to {}</h2>\n", Escape(versions.front().source),

@@ -110,11 +110,13 @@ std::vector<report::Edge> LshPairs(PairFilter* filter) {
   std::vector<std::uint32_t> signatures(nodes.items.size() * static_cast<std::size_t>(o.hashes));
   std::vector<bool> signed_rows(nodes.items.size());
   for (std::size_t k = 0; k < nodes.items.size(); ++k) {
-    signed_rows[k] = hasher.Sign(filter->corpus, nodes.items[k][0], signatures.data() + k * o.hashes);
+    signed_rows[k] =
+        hasher.Sign(filter->corpus, nodes.items[k][0], signatures.data() + k * o.hashes);
   }
   std::vector<report::Edge> edges;
   for (std::uint64_t pair : report::CandidatePairs(signatures, signed_rows, o.hashes, o.bands)) {
-    filter->Verify(static_cast<std::uint32_t>(pair >> 32), static_cast<std::uint32_t>(pair), &edges);
+    filter->Verify(static_cast<std::uint32_t>(pair >> 32), static_cast<std::uint32_t>(pair),
+                   &edges);
   }
   return edges;
 }
@@ -122,11 +124,13 @@ std::vector<report::Edge> LshPairs(PairFilter* filter) {
 // The member whose words are closest to the group's centroid.
 std::size_t CentralMember(const Corpus& corpus, const std::vector<std::uint32_t>& members) {
   report::Centroid all;
-  for (std::uint32_t i : members) all.Absorb(report::Centroid::Of(corpus, report::WordSet(corpus, i)));
+  for (std::uint32_t i : members)
+    all.Absorb(report::Centroid::Of(corpus, report::WordSet(corpus, i)));
   std::size_t best = members.front();
   double best_similarity = -1;
   for (std::uint32_t i : members) {
-    const double s = report::CentroidSimilarity(corpus, report::Centroid::Of(corpus, report::WordSet(corpus, i)), all);
+    const double s = report::CentroidSimilarity(
+        corpus, report::Centroid::Of(corpus, report::WordSet(corpus, i)), all);
     if (s > best_similarity) best = i, best_similarity = s;
   }
   return best;
@@ -172,7 +176,8 @@ RecurrenceItem RecurrenceItemOf(const Record& record) {
 Result<RecurrenceFinder> RecurrenceFinder::Create(const RecurrenceOptions& options) {
   RAPPORTEUR_RETURN_IF_ERROR(CheckOptions(options));
   auto impl = std::make_shared<Impl>();
-  const std::string dir = options.data_dir.empty() ? std::string(RAPPORTEUR_DATA_DIR) : options.data_dir;
+  const std::string dir =
+      options.data_dir.empty() ? std::string(RAPPORTEUR_DATA_DIR) : options.data_dir;
   RAPPORTEUR_RETURN_IF_ERROR(impl->catalogue.AddFile(dir + "/instruments.jsonl"));
   lens::Catalogue extra;
   RAPPORTEUR_RETURN_IF_ERROR(extra.AddFile(dir + "/recurrence_names.jsonl"));
@@ -193,7 +198,8 @@ struct StateRun {
   bool reference;
 };
 
-void RatificationClusters(const StateRun& run, std::size_t state, std::vector<RecurrenceCluster>* out) {
+void RatificationClusters(const StateRun& run, std::size_t state,
+                          std::vector<RecurrenceCluster>* out) {
   std::map<std::uint16_t, std::vector<std::uint32_t>> by_instrument;
   for (std::uint32_t i : run.corpus.by_state[state]) {
     for (std::uint16_t id : run.corpus.Ratify(i)) by_instrument[id].push_back(i);
@@ -201,10 +207,11 @@ void RatificationClusters(const StateRun& run, std::size_t state, std::vector<Re
   for (auto& [id, members] : by_instrument) {
     if (members.size() < 2) continue;
     // The label: the member asking for this instrument alone, shortest.
-    const std::uint32_t central = *std::min_element(members.begin(), members.end(), [&](auto a, auto b) {
-      return std::pair(run.corpus.Ratify(a).size(), run.items[a].text.size()) <
-             std::pair(run.corpus.Ratify(b).size(), run.items[b].text.size());
-    });
+    const std::uint32_t central =
+        *std::min_element(members.begin(), members.end(), [&](auto a, auto b) {
+          return std::pair(run.corpus.Ratify(a).size(), run.items[a].text.size()) <
+                 std::pair(run.corpus.Ratify(b).size(), run.items[b].text.size());
+        });
     RecurrenceCluster c = MakeCluster(RecurrenceKind::kRatification, run.corpus.state_codes[state],
                                       std::move(members), run.items);
     c.central = central;
@@ -213,7 +220,8 @@ void RatificationClusters(const StateRun& run, std::size_t state, std::vector<Re
   }
 }
 
-std::vector<std::string> NamedByHalf(const StateRun& run, const std::vector<std::uint32_t>& members) {
+std::vector<std::string> NamedByHalf(const StateRun& run,
+                                     const std::vector<std::uint32_t>& members) {
   std::map<std::uint16_t, std::size_t> count;
   for (std::uint32_t i : members) {
     for (std::uint32_t w : report::WordSet(run.corpus, i)) {
@@ -238,8 +246,8 @@ void TextClusters(const StateRun& run, std::size_t state, std::vector<Recurrence
   std::vector<report::Edge> edges = run.reference ? AllPairs(&filter) : LshPairs(&filter);
   stats->candidate_pairs += filter.verified;
   stats->similar_pairs += edges.size();
-  for (auto& members :
-       report::ClusterNodes(run.corpus, nodes.items, nodes.sets, std::move(edges), run.options.merge_threshold)) {
+  for (auto& members : report::ClusterNodes(run.corpus, nodes.items, nodes.sets, std::move(edges),
+                                            run.options.merge_threshold)) {
     const std::size_t central = CentralMember(run.corpus, members);
     std::vector<std::string> instruments = NamedByHalf(run, members);
     RecurrenceCluster c = MakeCluster(RecurrenceKind::kText, run.corpus.state_codes[state],
@@ -250,7 +258,8 @@ void TextClusters(const StateRun& run, std::size_t state, std::vector<Recurrence
   }
 }
 
-std::vector<RecurrenceCluster> FindAll(const RecurrenceFinder::Impl& impl, const RecurrenceOptions& options,
+std::vector<RecurrenceCluster> FindAll(const RecurrenceFinder::Impl& impl,
+                                       const RecurrenceOptions& options,
                                        std::span<const RecurrenceItem> items, bool reference,
                                        RecurrenceStats* stats) {
   const int threads = ThreadsFor(options);
@@ -279,9 +288,10 @@ std::vector<RecurrenceCluster> FindAll(const RecurrenceFinder::Impl& impl, const
       if (static_cast<int>(c.cycles.size()) >= options.min_cycles) out.push_back(std::move(c));
     }
   }
-  std::stable_sort(out.begin(), out.end(), [](const RecurrenceCluster& a, const RecurrenceCluster& b) {
-    return a.members.size() > b.members.size();
-  });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const RecurrenceCluster& a, const RecurrenceCluster& b) {
+                     return a.members.size() > b.members.size();
+                   });
   if (stats) *stats = total;
   return out;
 }

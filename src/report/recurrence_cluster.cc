@@ -23,10 +23,10 @@ class UnionFind {
 
 }  // namespace
 
-std::vector<std::vector<std::uint32_t>> ClusterNodes(const Corpus& corpus,
-                                                     const std::vector<std::vector<std::uint32_t>>& nodes,
-                                                     const std::vector<std::vector<std::uint32_t>>& sets,
-                                                     std::vector<Edge> edges, double merge_threshold) {
+std::vector<std::vector<std::uint32_t>> ClusterNodes(
+    const Corpus& corpus, const std::vector<std::vector<std::uint32_t>>& nodes,
+    const std::vector<std::vector<std::uint32_t>>& sets, std::vector<Edge> edges,
+    double merge_threshold) {
   const std::size_t n = nodes.size();
   std::vector<Centroid> centroids;
   centroids.reserve(n);

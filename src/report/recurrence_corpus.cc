@@ -37,13 +37,15 @@ Normalised NormaliseOne(const Normalizer& normalizer, std::string_view text) {
   n.ratify = std::move(t.ratify);
   auto is_target = [&](std::string_view w) {
     return std::any_of(n.ratify.begin(), n.ratify.end(), [&](std::uint16_t id) {
-      return w.size() == 5 + normalizer.InstrumentId(id).size() && w.substr(5) == normalizer.InstrumentId(id);
+      return w.size() == 5 + normalizer.InstrumentId(id).size() &&
+             w.substr(5) == normalizer.InstrumentId(id);
     });
   };
   for (const std::string& w : t.words) {
     const std::uint64_t h = HashWord(w);
     n.distinct.push_back(h);
-    if (!n.ratify.empty() && (w == Normalizer::kRatify || (w.starts_with("inst:") && is_target(w)))) {
+    if (!n.ratify.empty() &&
+        (w == Normalizer::kRatify || (w.starts_with("inst:") && is_target(w)))) {
       continue;  // the ratification ask: handled by the instrument clusters
     }
     n.words.push_back(h);
@@ -68,7 +70,8 @@ constexpr std::uint32_t kMinCommonDf = 50;
 }  // namespace
 
 void ParallelFor(std::size_t n, int threads, const std::function<void(std::size_t)>& fn) {
-  const std::size_t workers = std::min<std::size_t>(n, static_cast<std::size_t>(std::max(threads, 1)));
+  const std::size_t workers =
+      std::min<std::size_t>(n, static_cast<std::size_t>(std::max(threads, 1)));
   if (workers <= 1) {
     for (std::size_t i = 0; i < n; ++i) fn(i);
     return;
@@ -83,7 +86,8 @@ void ParallelFor(std::size_t n, int threads, const std::function<void(std::size_
   for (std::thread& t : pool) t.join();
 }
 
-Corpus BuildCorpus(const Normalizer& normalizer, std::span<const RecurrenceItem> items, int threads) {
+Corpus BuildCorpus(const Normalizer& normalizer, std::span<const RecurrenceItem> items,
+                   int threads) {
   // Normalise in chunks, one thread per chunk at a time.
   constexpr std::size_t kChunk = 4096;
   const std::size_t chunks = (items.size() + kChunk - 1) / kChunk;
@@ -132,7 +136,8 @@ Corpus BuildCorpus(const Normalizer& normalizer, std::span<const RecurrenceItem>
     corpus.feature[w] = df[w] < kMinCommonDf || df[w] <= kMaxFeatureShare * n;
   }
   std::map<std::string, std::vector<std::uint32_t>> states;
-  for (std::size_t i = 0; i < items.size(); ++i) states[items[i].state].push_back(static_cast<std::uint32_t>(i));
+  for (std::size_t i = 0; i < items.size(); ++i)
+    states[items[i].state].push_back(static_cast<std::uint32_t>(i));
   for (auto& [code, members] : states) {
     corpus.state_codes.push_back(code);
     corpus.by_state.push_back(std::move(members));

@@ -31,7 +31,8 @@ std::vector<std::uint64_t> CandidatePairs(const std::vector<std::uint32_t>& sign
     keys.clear();
     for (std::size_t i = 0; i < n; ++i) {
       if (!signed_rows[i]) continue;
-      const std::uint32_t* rows = signatures.data() + i * hashes + static_cast<std::size_t>(band) * r;
+      const std::uint32_t* rows =
+          signatures.data() + i * hashes + static_cast<std::size_t>(band) * r;
       keys.emplace_back(BandKey(rows, r, band), static_cast<std::uint32_t>(i));
     }
     std::sort(keys.begin(), keys.end());

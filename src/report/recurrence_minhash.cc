@@ -38,8 +38,10 @@ bool MinHasher::Sign(const Corpus& corpus, std::size_t item, std::uint32_t* out)
   if (shingle_ == 1 || features.size() <= static_cast<std::size_t>(shingle_)) {
     std::uint64_t combined = 0;
     for (std::uint64_t f : features) {
-      if (shingle_ == 1) shingles.push_back(Mix(f));
-      else combined = Mix(combined ^ f);
+      if (shingle_ == 1)
+        shingles.push_back(Mix(f));
+      else
+        combined = Mix(combined ^ f);
     }
     if (shingle_ != 1) shingles.push_back(combined);
   } else {

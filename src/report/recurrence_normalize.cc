@@ -20,36 +20,35 @@ namespace {
 // ratifying X" and "ratify X" are the same recommendation.
 const std::unordered_set<std::string_view>& StopWords() {
   static const std::unordered_set<std::string_view> words = {
-      "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and",
-      "any", "are", "as", "at", "be", "been", "before", "being", "between", "both", "but",
-      "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few",
-      "for", "from", "had", "has", "have", "having", "he", "her", "here", "hers", "him", "his",
-      "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "may", "me", "might",
-      "more", "most", "must", "my", "no", "nor", "not", "now", "of", "off", "on", "once", "only",
-      "or", "other", "others", "our", "ours", "out", "over", "own", "same", "shall", "she",
-      "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them",
-      "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too",
-      "under", "until", "up", "upon", "very", "was", "we", "were", "what", "when", "where",
-      "which", "while", "who", "whom", "why", "will", "with", "within", "would", "you", "your",
-      "thereto", "therein", "thereof", "inter", "alia", "etc", "e.g", "i.e", "s",
+      "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any",
+      "are", "as", "at", "be", "been", "before", "being", "between", "both", "but", "by", "can",
+      "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "had",
+      "has", "have", "having", "he", "her", "here", "hers", "him", "his", "how", "i", "if", "in",
+      "into", "is", "it", "its", "itself", "just", "may", "me", "might", "more", "most", "must",
+      "my", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "others",
+      "our", "ours", "out", "over", "own", "same", "shall", "she", "should", "so", "some", "such",
+      "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these",
+      "they", "this", "those", "through", "to", "too", "under", "until", "up", "upon", "very",
+      "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will",
+      "with", "within", "would", "you", "your", "thereto", "therein", "thereof", "inter", "alia",
+      "etc", "e.g", "i.e", "s",
       // UPR boilerplate
       "consider", "considers", "considering", "consideration", "continue", "continues",
-      "continuing", "continued", "effort", "efforts", "further", "furthermore", "take",
-      "takes", "taking", "measure", "measures", "step", "steps", "necessary", "appropriate",
-      "possible", "possibility", "possibly", "view", "order", "including", "include",
-      "includes", "particular", "particularly", "especially", "notably", "namely", "country",
-      "government", "recommended", "recommends", "recommend", "recommendation", "encourage",
-      "encouraged", "urge", "urged", "study", "examine", "examining", "envisage", "envisaging",
-      "well", "way", "ways", "make", "makes", "making", "regard", "regards", "regarding",
-      "respect", "relevant", "related", "aimed", "aiming", "aim", "towards", "toward",
-      "accordingly", "soon", "early", "earliest", "timely", "promptly", "prompt", "swiftly",
-      "speedily", "quickly", "expeditiously", "expedite", "expediting", "accelerate",
-      "accelerating", "speed", "process", "procedures", "favourably", "favorably", "positively",
-      "seriously", "ensure", "ensuring", "guarantee", "pursue", "proceed", "intensify",
-      "strengthen", "step", "redouble", "enhance", "increase", "improve", "keep", "maintain",
-      "additional", "new", "current", "existing", "already", "still", "yet", "every", "one",
-      "two", "three", "firmly", "fully", "full", "effective", "effectively", "adequate",
-      "adequately", "concrete", "specific", "comprehensive", "complete", "completing"};
+      "continuing", "continued", "effort", "efforts", "further", "furthermore", "take", "takes",
+      "taking", "measure", "measures", "step", "steps", "necessary", "appropriate", "possible",
+      "possibility", "possibly", "view", "order", "including", "include", "includes", "particular",
+      "particularly", "especially", "notably", "namely", "country", "government", "recommended",
+      "recommends", "recommend", "recommendation", "encourage", "encouraged", "urge", "urged",
+      "study", "examine", "examining", "envisage", "envisaging", "well", "way", "ways", "make",
+      "makes", "making", "regard", "regards", "regarding", "respect", "relevant", "related",
+      "aimed", "aiming", "aim", "towards", "toward", "accordingly", "soon", "early", "earliest",
+      "timely", "promptly", "prompt", "swiftly", "speedily", "quickly", "expeditiously", "expedite",
+      "expediting", "accelerate", "accelerating", "speed", "process", "procedures", "favourably",
+      "favorably", "positively", "seriously", "ensure", "ensuring", "guarantee", "pursue",
+      "proceed", "intensify", "strengthen", "step", "redouble", "enhance", "increase", "improve",
+      "keep", "maintain", "additional", "new", "current", "existing", "already", "still", "yet",
+      "every", "one", "two", "three", "firmly", "fully", "full", "effective", "effectively",
+      "adequate", "adequately", "concrete", "specific", "comprehensive", "complete", "completing"};
   return words;
 }
 
@@ -59,32 +58,58 @@ const std::unordered_set<std::string_view>& StopWords() {
 const std::unordered_set<std::string_view>& RatifyWords() {
   static const std::unordered_set<std::string_view> words = {
       "ratify", "ratifies", "ratified", "ratifying", "ratification", "ratifications",
-      "accede", "accedes", "acceded", "acceding", "accession", "accessions", "adhere",
-      "adheres", "adhered", "adhering", "adherence", "adhesion", "sign", "signs", "signed",
-      "signing", "signature", "signatures"};
+      "accede", "accedes",  "acceded",  "acceding",  "accession",    "accessions",
+      "adhere", "adheres",  "adhered",  "adhering",  "adherence",    "adhesion",
+      "sign",   "signs",    "signed",   "signing",   "signature",    "signatures"};
   return words;
 }
 
 // Words whose stems differ though UPR texts use them interchangeably.
 const std::unordered_map<std::string_view, std::string_view>& Synonyms() {
   static const std::unordered_map<std::string_view, std::string_view> words = {
-      {"lift", "withdraw"},      {"lifting", "withdraw"},  {"lifted", "withdraw"},
-      {"withdrawal", "withdraw"}, {"abolition", "abolish"}, {"abolishing", "abolish"},
-      {"abolished", "abolish"},  {"girls", "girl"},         {"women", "woman"},
-      {"children", "child"},     {"persons", "person"},     {"people", "person"},
-      {"peoples", "person"},     {"abolishment", "abolish"},
+      {"lift", "withdraw"},
+      {"lifting", "withdraw"},
+      {"lifted", "withdraw"},
+      {"withdrawal", "withdraw"},
+      {"abolition", "abolish"},
+      {"abolishing", "abolish"},
+      {"abolished", "abolish"},
+      {"girls", "girl"},
+      {"women", "woman"},
+      {"children", "child"},
+      {"persons", "person"},
+      {"people", "person"},
+      {"peoples", "person"},
+      {"abolishment", "abolish"},
       // Verbs of one ask: "fight FGM" and "combat FGM" are one recommendation.
-      {"fight", "combat"},       {"fighting", "combat"},    {"counter", "combat"},
-      {"countering", "combat"},  {"tackle", "combat"},      {"tackling", "combat"},
-      {"eradicate", "combat"},   {"eradicating", "combat"}, {"eradication", "combat"},
-      {"combating", "combat"},   {"combatting", "combat"},
-      {"issue", "extend"},       {"issuing", "extend"},     {"issuance", "extend"},
-      {"extending", "extend"},   {"enact", "adopt"},        {"enacting", "adopt"},
-      {"enactment", "adopt"},    {"laws", "law"},           {"legislation", "law"},
-      {"legislative", "law"},    {"discriminatory", "discrimination"},
-      {"decriminalization", "decriminalize"}, {"decriminalisation", "decriminalize"},
-      {"decriminalizing", "decriminalize"},   {"decriminalising", "decriminalize"},
-      {"decriminalise", "decriminalize"},     {"efficient", "efficiency"},
+      {"fight", "combat"},
+      {"fighting", "combat"},
+      {"counter", "combat"},
+      {"countering", "combat"},
+      {"tackle", "combat"},
+      {"tackling", "combat"},
+      {"eradicate", "combat"},
+      {"eradicating", "combat"},
+      {"eradication", "combat"},
+      {"combating", "combat"},
+      {"combatting", "combat"},
+      {"issue", "extend"},
+      {"issuing", "extend"},
+      {"issuance", "extend"},
+      {"extending", "extend"},
+      {"enact", "adopt"},
+      {"enacting", "adopt"},
+      {"enactment", "adopt"},
+      {"laws", "law"},
+      {"legislation", "law"},
+      {"legislative", "law"},
+      {"discriminatory", "discrimination"},
+      {"decriminalization", "decriminalize"},
+      {"decriminalisation", "decriminalize"},
+      {"decriminalizing", "decriminalize"},
+      {"decriminalising", "decriminalize"},
+      {"decriminalise", "decriminalize"},
+      {"efficient", "efficiency"},
       {"efficiencies", "efficiency"}};
   return words;
 }
@@ -94,15 +119,16 @@ const std::unordered_map<std::string_view, std::string_view>& Synonyms() {
 // ("Ratify OP-CAT and establish a mechanism in line with CAT").
 const std::unordered_set<std::string_view>& ActionStems() {
   static const std::unordered_set<std::string_view> stems = {
-      "implement", "establish", "adopt", "enact", "amend", "align", "harmon", "harmoniz",
-      "incorpor", "withdraw", "reserv", "review", "report", "submit", "cooper", "compli",
-      "compli", "fulfil", "recogn", "recogniz", "accept", "declar", "abolish", "bring", "translat",
-      "dissemin", "publish", "train", "invit", "extend", "allow", "provid", "protect", "promot",
-      "combat", "prevent", "end", "repeal", "revis", "remov", "integr", "domest", "appli",
-      "observ", "follow", "uphold", "endors", "honour", "reconsid", "re-examin", "reexamin",
-      "interpret", "apply", "conform", "transpos", "creat", "set", "investig", "prosecut",
-      "criminal", "criminaliz", "legisl", "reform", "introduc", "respond", "answer", "allow",
-      "commit", "upgrad", "guarante"};
+      "implement", "establish", "adopt",     "enact",    "amend",      "align",    "harmon",
+      "harmoniz",  "incorpor",  "withdraw",  "reserv",   "review",     "report",   "submit",
+      "cooper",    "compli",    "compli",    "fulfil",   "recogn",     "recogniz", "accept",
+      "declar",    "abolish",   "bring",     "translat", "dissemin",   "publish",  "train",
+      "invit",     "extend",    "allow",     "provid",   "protect",    "promot",   "combat",
+      "prevent",   "end",       "repeal",    "revis",    "remov",      "integr",   "domest",
+      "appli",     "observ",    "follow",    "uphold",   "endors",     "honour",   "reconsid",
+      "re-examin", "reexamin",  "interpret", "apply",    "conform",    "transpos", "creat",
+      "set",       "investig",  "prosecut",  "criminal", "criminaliz", "legisl",   "reform",
+      "introduc",  "respond",   "answer",    "allow",    "commit",     "upgrad",   "guarante"};
   return stems;
 }
 
@@ -113,8 +139,9 @@ std::string Stem(std::string_view word) {
   };
   thread_local std::unique_ptr<sb_stemmer, Deleter> stemmer(sb_stemmer_new("english", "UTF_8"));
   if (!stemmer) return std::string(word);
-  const sb_symbol* out = sb_stemmer_stem(stemmer.get(), reinterpret_cast<const sb_symbol*>(word.data()),
-                                         static_cast<int>(word.size()));
+  const sb_symbol* out =
+      sb_stemmer_stem(stemmer.get(), reinterpret_cast<const sb_symbol*>(word.data()),
+                      static_cast<int>(word.size()));
   if (out == nullptr) return std::string(word);
   return std::string(reinterpret_cast<const char*>(out),
                      static_cast<std::size_t>(sb_stemmer_length(stemmer.get())));
@@ -154,9 +181,12 @@ class VerbState {
 };
 
 std::string_view StripPossessive(std::string_view w) {
-  if (w.ends_with("'s")) w.remove_suffix(2);
-  else if (w.ends_with("\xE2\x80\x99s")) w.remove_suffix(4);
-  else if (w.ends_with("'")) w.remove_suffix(1);
+  if (w.ends_with("'s"))
+    w.remove_suffix(2);
+  else if (w.ends_with("\xE2\x80\x99s"))
+    w.remove_suffix(4);
+  else if (w.ends_with("'"))
+    w.remove_suffix(1);
   return w;
 }
 
@@ -220,7 +250,8 @@ std::vector<Normalizer::Word> Normalizer::Words(std::string_view folded) {
 // with Disabilities"). Stop words, plurals, spelling and punctuation are
 // gone, so "Covenant on Civil and Political Right", "Economic, Social, and
 // Cultural Rights" and "Treatment of Punishment" still match their titles.
-std::string Normalizer::Skeleton(const std::vector<Word>& words, std::vector<std::uint32_t>* starts) {
+std::string Normalizer::Skeleton(const std::vector<Word>& words,
+                                 std::vector<std::uint32_t>* starts) {
   std::string out;
   for (const Word& w : words) {
     if (starts) starts->push_back(static_cast<std::uint32_t>(out.size()));
@@ -263,21 +294,23 @@ Normalizer::Normalizer(const lens::Catalogue& catalogue, const lens::Catalogue& 
   for (const lens::Instrument& inst : extra.instruments()) AddNames(inst);
   names_.Build();
   abbreviations_.Build();
-  for (std::string_view cue : {"optional protocol", "additional protocol", "facultative protocol"}) {
+  for (std::string_view cue :
+       {"optional protocol", "additional protocol", "facultative protocol"}) {
     cues_.Add(cue);
     cues_.Add(std::string(cue) + "s");
   }
-  for (std::string_view cue : {"become a party", "become party", "becoming a party",
-                               "becoming party", "become parties", "becoming parties",
-                               "become a state party", "becoming a state party"}) {
+  for (std::string_view cue :
+       {"become a party", "become party", "becoming a party", "becoming party", "become parties",
+        "becoming parties", "become a state party", "becoming a state party"}) {
     cues_.Add(cue);
   }
   cues_.Add("covenants");
   cues_.Build();
 }
 
-std::vector<Normalizer::Span> Normalizer::NameSpans(std::string_view text, const std::vector<Word>& words,
-                                                    const std::vector<std::uint32_t>& offsets) const {
+std::vector<Normalizer::Span> Normalizer::NameSpans(
+    std::string_view text, const std::vector<Word>& words,
+    const std::vector<std::uint32_t>& offsets) const {
   std::vector<std::uint32_t> starts;
   const std::string skeleton = Skeleton(words, &starts);
   std::vector<lens::PhraseMatch> all;
@@ -292,7 +325,8 @@ std::vector<Normalizer::Span> Normalizer::NameSpans(std::string_view text, const
     all.push_back({name_owner_[m.phrase], words[first].begin, words[last].end});
   }
   for (lens::PhraseMatch m : abbreviations_.FindAll(text)) {
-    all.push_back({abbreviation_owner_[m.phrase], ToFolded(offsets, m.begin), ToFolded(offsets, m.end)});
+    all.push_back(
+        {abbreviation_owner_[m.phrase], ToFolded(offsets, m.begin), ToFolded(offsets, m.end)});
   }
   // Leftmost, then longest: "Optional Protocol to the Convention against
   // Torture" is OPCAT, not CAT.
@@ -303,8 +337,10 @@ std::vector<Normalizer::Span> Normalizer::NameSpans(std::string_view text, const
   for (const lens::PhraseMatch& m : all) {
     if (!spans.empty() && m.begin < spans.back().end) continue;
     const auto id = static_cast<std::uint16_t>(m.phrase);
-    if (is_term_[id]) spans.push_back({m.begin, m.end, {}, "term:" + text::FoldCase(ids_[id])});
-    else spans.push_back({m.begin, m.end, {id}, ""});
+    if (is_term_[id])
+      spans.push_back({m.begin, m.end, {}, "term:" + text::FoldCase(ids_[id])});
+    else
+      spans.push_back({m.begin, m.end, {id}, ""});
   }
   return spans;
 }
@@ -393,7 +429,8 @@ void Normalizer::ResolveCues(std::string_view folded, const std::vector<Cue>& cu
     if (cue.kind == CueKind::kCovenants) {
       std::vector<std::uint16_t> both;
       for (std::size_t i = 0; i < ids_.size(); ++i) {
-        if (ids_[i] == "ICCPR" || ids_[i] == "ICESCR") both.push_back(static_cast<std::uint16_t>(i));
+        if (ids_[i] == "ICCPR" || ids_[i] == "ICESCR")
+          both.push_back(static_cast<std::uint16_t>(i));
       }
       added.push_back({cue.begin, cue.end, both, ""});
       continue;
@@ -424,7 +461,8 @@ void Normalizer::ResolveCues(std::string_view folded, const std::vector<Cue>& cu
       if (s->end > cue.begin || s->ids.empty()) continue;
       if (cue.begin - s->end > 30) break;
       const std::string_view between = folded.substr(s->end, cue.begin - s->end);
-      if (!OnlyWords(between, {"and", "its", "the", "two", "both", "first", "second", "third", "all"})) {
+      if (!OnlyWords(between,
+                     {"and", "its", "the", "two", "both", "first", "second", "third", "all"})) {
         break;
       }
       std::vector<std::uint16_t> ids = ProtocolsOf(s->ids.front(), context, plural);
@@ -442,7 +480,8 @@ void Normalizer::ResolveCues(std::string_view folded, const std::vector<Cue>& cu
     }
   }
   spans->insert(spans->end(), added.begin(), added.end());
-  std::sort(spans->begin(), spans->end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
+  std::sort(spans->begin(), spans->end(),
+            [](const Span& a, const Span& b) { return a.begin < b.begin; });
   // Replacing X by "Optional Protocol to the X" may swallow an earlier
   // span. A name in parentheses right after another restates it ("the
   // Second Optional Protocol to the Covenant (ICCPR)"): it is dropped, lest
@@ -452,7 +491,8 @@ void Normalizer::ResolveCues(std::string_view folded, const std::vector<Cue>& cu
     if (!kept.empty() && s.begin < kept.back().end) continue;
     if (!kept.empty() && !kept.back().ids.empty() && !s.ids.empty() &&
         OnlyWords(folded.substr(kept.back().end, s.begin - kept.back().end), {}) &&
-        folded.substr(kept.back().end, s.begin - kept.back().end).find('(') != std::string_view::npos) {
+        folded.substr(kept.back().end, s.begin - kept.back().end).find('(') !=
+            std::string_view::npos) {
       continue;
     }
     // "Second Optional Protocol to the ICCPR": the parent after a protocol's
@@ -470,7 +510,6 @@ void Normalizer::ResolveCues(std::string_view folded, const std::vector<Cue>& cu
   *spans = std::move(kept);
 }
 
-
 NormalText Normalizer::Normalize(std::string_view text) const {
   std::vector<std::uint32_t> offsets;
   const std::string folded = lens::FoldForMatching(text, &offsets);
@@ -481,8 +520,10 @@ NormalText Normalizer::Normalize(std::string_view text) const {
   VerbState verbs;
   auto emit_span = [&](const Span& s) {
     if (s.ids.empty()) {
-      if (s.word == kRatify) verbs.OnVerb(true);
-      else verbs.OnContent();
+      if (s.word == kRatify)
+        verbs.OnVerb(true);
+      else
+        verbs.OnContent();
       out.words.push_back(s.word);
       return;
     }
@@ -503,9 +544,12 @@ NormalText Normalizer::Normalize(std::string_view text) const {
       continue;
     }
     if (w.norm.empty()) continue;
-    if (w.ratify) verbs.OnVerb(true);
-    else if (!w.number && ActionStems().count(w.norm)) verbs.OnVerb(false);
-    else verbs.OnContent();
+    if (w.ratify)
+      verbs.OnVerb(true);
+    else if (!w.number && ActionStems().count(w.norm))
+      verbs.OnVerb(false);
+    else
+      verbs.OnContent();
     out.words.push_back(w.norm);
   }
   for (auto* list : {&out.instruments, &out.ratify}) {

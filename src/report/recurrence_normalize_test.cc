@@ -41,29 +41,37 @@ TEST(RecurrenceNormalize, TitleAndAbbreviationAreOneWord) {
 
 TEST(RecurrenceNormalize, NamesMatchDespiteVariants) {
   // No "International", a singular, an Oxford comma, a typo in a stop word.
-  EXPECT_EQ(Ids(TheNormalizer().Normalize("the Convention for the Protection of All Persons against "
-                                          "Enforced Disappearance").instruments),
+  EXPECT_EQ(Ids(TheNormalizer()
+                    .Normalize("the Convention for the Protection of All Persons against "
+                               "Enforced Disappearance")
+                    .instruments),
             std::vector<std::string>{"CPED"});
   EXPECT_EQ(Ids(TheNormalizer().Normalize("the Covenant on Civil and Political Right").instruments),
             std::vector<std::string>{"ICCPR"});
-  EXPECT_EQ(Ids(TheNormalizer().Normalize("Optional Protocol to the International Covenant on "
-                                          "Economic, Social, and Cultural Rights").instruments),
+  EXPECT_EQ(Ids(TheNormalizer()
+                    .Normalize("Optional Protocol to the International Covenant on "
+                               "Economic, Social, and Cultural Rights")
+                    .instruments),
             std::vector<std::string>{"ICESCR-OP"});
 }
 
 TEST(RecurrenceNormalize, OptionalProtocolsResolveToTheirParent) {
   EXPECT_EQ(Ids(TheNormalizer().Normalize("Ratify the Optional Protocol to CAT").ratify),
             std::vector<std::string>{"OPCAT"});
-  EXPECT_EQ(Ids(TheNormalizer().Normalize("Ratify CAT-OP").ratify), std::vector<std::string>{"OPCAT"});
+  EXPECT_EQ(Ids(TheNormalizer().Normalize("Ratify CAT-OP").ratify),
+            std::vector<std::string>{"OPCAT"});
   EXPECT_EQ(Ids(TheNormalizer().Normalize("Ratify the CRPD and its Optional Protocol").ratify),
             (std::vector<std::string>{"CRPD", "OP-CRPD"}));
-  EXPECT_EQ(Ids(TheNormalizer().Normalize("Accede to the second optional protocol to the ICCPR").ratify),
-            std::vector<std::string>{"ICCPR-OP2"});
+  EXPECT_EQ(
+      Ids(TheNormalizer().Normalize("Accede to the second optional protocol to the ICCPR").ratify),
+      std::vector<std::string>{"ICCPR-OP2"});
   EXPECT_EQ(Ids(TheNormalizer().Normalize("Ratify the optional protocols to the CRC").ratify),
             (std::vector<std::string>{"OP-CRC-AC", "OP-CRC-IC", "OP-CRC-SC"}));
   // A name in parentheses restates the one before it.
-  EXPECT_EQ(Ids(TheNormalizer().Normalize("Ratify the Second Optional Protocol to the International "
-                                          "Covenant on Civil and Political Rights (ICCPR)").ratify),
+  EXPECT_EQ(Ids(TheNormalizer()
+                    .Normalize("Ratify the Second Optional Protocol to the International "
+                               "Covenant on Civil and Political Rights (ICCPR)")
+                    .ratify),
             std::vector<std::string>{"ICCPR-OP2"});
 }
 
@@ -80,15 +88,17 @@ TEST(RecurrenceNormalize, RatificationTargetsFollowTheVerbs) {
 TEST(RecurrenceNormalize, BoilerplateStopWordsAndTermsGo) {
   EXPECT_EQ(Joined(TheNormalizer().Normalize("Consider taking further measures to combat FGM")),
             "combat term:fgm");
-  EXPECT_EQ(Joined(TheNormalizer().Normalize("Continue its efforts to combat female genital mutilation")),
-            "combat term:fgm");
+  EXPECT_EQ(
+      Joined(TheNormalizer().Normalize("Continue its efforts to combat female genital mutilation")),
+      "combat term:fgm");
   EXPECT_EQ(Joined(TheNormalizer().Normalize("criminalise marital rape")),
             Joined(TheNormalizer().Normalize("Criminalize marital rape")));
 }
 
 TEST(RecurrenceNormalize, AnyBytesAreSafe) {
-  for (std::string_view text : {std::string_view(""), std::string_view("\xFF\xFE\x80"),
-                                std::string_view("(((( optional protocol to"), std::string_view("CAT-")}) {
+  for (std::string_view text :
+       {std::string_view(""), std::string_view("\xFF\xFE\x80"),
+        std::string_view("(((( optional protocol to"), std::string_view("CAT-")}) {
     const NormalText t = TheNormalizer().Normalize(text);
     EXPECT_LE(t.ratify.size(), t.instruments.size());
   }

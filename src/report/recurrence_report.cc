@@ -149,8 +149,7 @@ Result<nlohmann::json> BuildRecurrenceReport(Store& store, std::string_view stat
   using namespace report;
   Result<StateRecords> r = LoadStateRecords(store, state);
   if (!r) return r.error();
-  Result<nlohmann::json> report =
-      StateHeader(r->code, options.as_of.empty() ? Today() : options.as_of);
+  Result<nlohmann::json> report = StateHeader(r->code, options.as_of);
   if (!report) return report.error();
   const auto& recommendations = r->by_kind["recommendation"];
   nlohmann::json data = RecurrenceData(recommendations, std::numeric_limits<int>::max());

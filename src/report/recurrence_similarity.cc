@@ -53,7 +53,8 @@ void Centroid::Absorb(Centroid&& other) {
   merged.reserve(counts.size() + other.counts.size());
   std::size_t i = 0, j = 0;
   while (i < counts.size() || j < other.counts.size()) {
-    if (j == other.counts.size() || (i < counts.size() && counts[i].first < other.counts[j].first)) {
+    if (j == other.counts.size() ||
+        (i < counts.size() && counts[i].first < other.counts[j].first)) {
       merged.push_back(counts[i++]);
     } else if (i == counts.size() || other.counts[j].first < counts[i].first) {
       merged.push_back(other.counts[j++]);

@@ -25,13 +25,17 @@ const char* const kAsks[] = {
     "decriminalize defamation and libel",
     "eliminate female genital mutilation",
     "guarantee access to safe drinking water in rural areas"};
-const char* const kOpenings[] = {"", "Consider ", "Continue its efforts to ", "Take further measures to ",
-                                 "Step up efforts to "};
-const char* const kTails[] = {"", " as soon as possible", " in consultation with civil society",
-                              " and allocate adequate resources", " with the support of the international community",
+const char* const kOpenings[] = {"", "Consider ", "Continue its efforts to ",
+                                 "Take further measures to ", "Step up efforts to "};
+const char* const kTails[] = {"",
+                              " as soon as possible",
+                              " in consultation with civil society",
+                              " and allocate adequate resources",
+                              " with the support of the international community",
                               " in line with its international obligations"};
-const char* const kNoise[] = {"urgently", "nationwide", "budget", "monitoring", "evaluation", "awareness",
-                              "training", "police", "officials", "women", "minorities", "legislation"};
+const char* const kNoise[] = {"urgently",   "nationwide", "budget",     "monitoring",
+                              "evaluation", "awareness",  "training",   "police",
+                              "officials",  "women",      "minorities", "legislation"};
 
 // Recommendations to `states` states over three cycles: each an ask of the
 // list, dressed in openings, tails and a few noise words.
@@ -96,9 +100,16 @@ TEST(Recurrence, FastPathAgreesWithTheAllPairsReference) {
 TEST(Recurrence, RewordedRatificationAndAliasesRecur) {
   std::vector<RecurrenceItem> items(5);
   items[0] = {1, "CN", 1, "Ratify the ICCPR", {"FR"}, "supported"};
-  items[1] = {2, "CN", 2, "Expedite the ratification of the International Covenant on Civil and Political Rights",
-              {"DE"}, "noted"};
-  items[2] = {3, "CN", 2, "Set out a clear legislative timetable for ratification of the ICCPR", {"SE"}, "noted"};
+  items[1] = {
+      2,
+      "CN",
+      2,
+      "Expedite the ratification of the International Covenant on Civil and Political Rights",
+      {"DE"},
+      "noted"};
+  items[2] = {3,      "CN",
+              2,      "Set out a clear legislative timetable for ratification of the ICCPR",
+              {"SE"}, "noted"};
   items[3] = {4, "CN", 2, "Ratify the Convention against Torture and the ICCPR", {"NO"}, "noted"};
   items[4] = {5, "VN", 2, "Ratify the ICCPR", {"FR"}, "noted"};  // another state
   const auto clusters = MakeFinder().Find(items);
@@ -129,7 +140,8 @@ TEST(Recurrence, TextClustersNeedTwoCyclesByDefault) {
 TEST(Recurrence, DifferentInstrumentsDoNotMerge) {
   std::vector<RecurrenceItem> items(2);
   items[0] = {1, "CN", 1, "Withdraw its reservations to CEDAW", {}, ""};
-  items[1] = {2, "CN", 2, "Withdraw its reservations to the Convention on the Rights of the Child", {}, ""};
+  items[1] = {2,  "CN", 2, "Withdraw its reservations to the Convention on the Rights of the Child",
+              {}, ""};
   EXPECT_TRUE(MakeFinder().Find(items)->empty());
 }
 

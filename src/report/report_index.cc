@@ -4,6 +4,7 @@
 
 #include "rapporteur/report.h"
 #include "src/report/render.h"
+#include "src/text/markup.h"
 
 namespace rapporteur {
 namespace {
@@ -20,12 +21,7 @@ const std::vector<std::pair<std::string, std::string>>& Columns() {
   return columns;
 }
 
-std::string Escape(const std::string& text) {
-  std::string out;
-  for (char c : text)
-    out += c == '<' ? "&lt;" : c == '&' ? "&amp;" : c == '"' ? "&quot;" : std::string(1, c);
-  return out;
-}
+std::string Escape(const std::string& s) { return text::EscapeHtml(s); }
 
 std::string Html(const std::vector<nlohmann::json>& summaries) {
   std::string out =

@@ -25,7 +25,7 @@ Status LoadLinked(Store& store, StateRecords* records);
 
 // {"<id>": {"kind", "key", "summary"}} for every record of the state.
 nlohmann::json RecordIndex(const StateRecords& records);
-// {"state": {code, name, ...}, "as_of": ...}
+// {"state": {code, name, ...}, "as_of": ...}; an empty as_of is today.
 Result<nlohmann::json> StateHeader(const std::string& code, const std::string& as_of);
 // The instrument catalogue and procedures; `catalogue` must outlive the result.
 Result<Reference> LoadReference(const std::string& as_of, lens::Catalogue* catalogue);

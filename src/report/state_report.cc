@@ -81,13 +81,14 @@ Result<nlohmann::json> StateHeader(const std::string& code, const std::string& a
   if (!states) return states.error();
   const StateInfo* info = states->Find(code);
   nlohmann::json state = {{"code", code}};
+  const std::string day = as_of.empty() ? Today() : as_of;
   if (info != nullptr) {
     state["name"] = info->name;
     state["official_name"] = info->official_name;
     state["regional_group"] = info->regional_group;
     state["un_member"] = info->un_member;
   }
-  return nlohmann::json{{"state", state}, {"as_of", as_of}};
+  return nlohmann::json{{"state", state}, {"as_of", day}};
 }
 
 Result<Reference> LoadReference(const std::string& as_of, lens::Catalogue* catalogue) {

@@ -104,8 +104,7 @@ Result<nlohmann::json> BuildTimelineReport(Store& store, std::string_view state,
   using namespace report;
   Result<StateRecords> r = LoadStateRecords(store, state);
   if (!r) return r.error();
-  Result<nlohmann::json> report =
-      StateHeader(r->code, options.as_of.empty() ? Today() : options.as_of);
+  Result<nlohmann::json> report = StateHeader(r->code, options.as_of);
   if (!report) return report.error();
   nlohmann::json events = nlohmann::json::array();
   std::vector<std::vector<nlohmann::json>> rows;
