@@ -21,10 +21,14 @@ struct FormatName {
 };
 
 constexpr FormatName kNames[] = {
-    {ImportFormat::kAuto, "auto"},           {ImportFormat::kUprInfo, "upr-info"},
-    {ImportFormat::kRatification, "ratification"}, {ImportFormat::kOhchrThematic, "ohchr-thematic"},
-    {ImportFormat::kFollowUp, "followup"},   {ImportFormat::kJsonLines, "jsonl"},
-    {ImportFormat::kCsv, "csv"},             {ImportFormat::kXlsx, "xlsx"},
+    {ImportFormat::kAuto, "auto"},
+    {ImportFormat::kUprInfo, "upr-info"},
+    {ImportFormat::kRatification, "ratification"},
+    {ImportFormat::kOhchrThematic, "ohchr-thematic"},
+    {ImportFormat::kFollowUp, "followup"},
+    {ImportFormat::kJsonLines, "jsonl"},
+    {ImportFormat::kCsv, "csv"},
+    {ImportFormat::kXlsx, "xlsx"},
 };
 
 // Enough of the file to recognise every format by its beginning.
@@ -61,7 +65,8 @@ Result<ImportFormat> ParseImportFormat(std::string_view name) {
     if (n.name == name) return n.format;
     known += (known.empty() ? "" : ", ") + std::string(n.name);
   }
-  return InvalidArgument("unknown import format '" + std::string(name) + "' (formats: " + known + ")");
+  return InvalidArgument("unknown import format '" + std::string(name) + "' (formats: " + known +
+                         ")");
 }
 
 Result<ImportFormat> DetectImportFormat(const std::string& path) {
