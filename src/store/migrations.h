@@ -10,14 +10,15 @@
 // The tables (docs/record-model.md has the diagram):
 //   records          one row per record: id, kind, key (unique per kind),
 //                    created/updated at and by
-//   <kind tables>    one per kind (KindSpec::table), one column per scalar
-//                    field; references to records are record ids
+//   <kind tables>    one per kind (KindSpec::table), one column per field;
+//                    references to records are record ids, lists JSON arrays
 //   record_values    the values of list fields, one row per value, indexed
-//                    by (field, value, record_id) for filters and facets
-//   record_text      FTS5, contentless: the searchable fields of a record,
-//                    rowid = record id; tokenizer 'rapporteur'
+//                    by (field, value, record_id) for filters
+//   <table>_text     FTS5, one per kind, contentless: the searchable fields
+//                    of a record, rowid = record id; tokenizer 'rapporteur'
 //                    (src/store/fts_tokenizer.h), which every connection
 //                    registers before use
+//   facet_counts     the facet counts of every kind, over all its records
 //   changes          the history: every add and update with its time, actor
 //                    and the values before and after
 //   states, state_names, instruments, mechanisms   reference data (Init)
