@@ -210,6 +210,10 @@ TEST_F(ImportTest, EmptyFileAndUnknownFormat) {
             "cannot detect the format of '" + empty + "': empty file");
   const std::string text = Write("notes.txt", "Some notes\n");
   EXPECT_EQ(Run(text).error().code(), ErrorCode::kUnsupported);
+  Result<std::string> docx = render::WriteZip({{"word/document.xml", "<w:document/>"}});
+  const std::string word = Write("draft.docx", *docx);
+  EXPECT_EQ(DetectImportFormat(word).error().message(),
+            "cannot import '" + word + "': a Word document");
   const std::string csv = Write("sheet.csv", "a,b\n1,2\n");
   EXPECT_EQ(Run(csv).error().message(),
             "'" + csv +
@@ -420,6 +424,13 @@ TEST_F(ImportTest, RealDataTwice) {
   EXPECT_EQ(added[ImportFormat::kFollowUp], 2 + 5);
   EXPECT_EQ(Count("recommendation"), 41066 + 163 + 215 + 254 + 2);
   EXPECT_EQ(Count("followup"), 5);
+  // The drafts (inputs of `rapporteur compare`) are not importable.
+  for (const auto& entry : fs::recursive_directory_iterator(fs::path(shared) / "drafts")) {
+    if (!entry.is_regular_file()) continue;
+    Result<ImportFormat> format = DetectImportFormat(entry.path().string());
+    ASSERT_FALSE(format.has_value()) << entry.path();
+    EXPECT_EQ(format.error().code(), ErrorCode::kUnsupported) << format.error().message();
+  }
   // States per instrument: every table names the 193 UN members.
   SearchQuery query;
   query.kind = "ratification";
