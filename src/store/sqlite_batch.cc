@@ -188,7 +188,7 @@ Status SqliteBatch::Add(const KindTable& table, const Record& record, const json
   RAPPORTEUR_RETURN_IF_ERROR(table.Insert(*ctx_->db, id, fields, refs));
   RAPPORTEUR_RETURN_IF_ERROR(WriteText(table, id, "", record::SearchableText(table.spec(), fields)));
   CountFacets(table.spec(), fields, +1);
-  return Log("add", record, id, nullptr, nullptr);
+  return Status::Ok();  // the addition is in records (created_at, created_by)
 }
 
 Status SqliteBatch::Update(const KindTable& table, std::int64_t id, const Record& record,
