@@ -38,9 +38,10 @@
 // shingles and locality-sensitive hashing of the signatures in bands, so
 // that the work grows with the number of near pairs instead of the square of
 // the number of items; each candidate is verified with the similarity
-// (Similarity below), and verified pairs are clustered (average-link guard
-// against chaining: two groups merge only if their centroids are similar and
-// share an instrument, when both name one). FindReference does the same
+// (Similarity below), and verified pairs are clustered (guards against
+// chaining: two groups merge only if their centroids are similar, share an
+// instrument when both name one, and enough pairs of their members are
+// similar at merge_threshold). FindReference does the same
 // with every pair instead of LSH candidates: it is the specification the
 // fast path is tested against, and is quadratic per state.
 //

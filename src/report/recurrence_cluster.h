@@ -7,7 +7,12 @@
 // death penalty" into one group. Two groups merge only when the centroid
 // similarity (recurrence_similarity.h) of the two is at least
 // `merge_threshold` and they have an instrument in common (when both name
-// one): in effect average-link, at union-find's cost.
+// one): in effect average-link, at union-find's cost. A centroid alone
+// still lets generic asks chain ("continue its efforts to promote human
+// rights in <field>": a centroid of generic words every such ask shares),
+// so a merge must also be backed by the members: at least 30% of the item
+// pairs across the two groups' cores (their first 16 nodes in merge order)
+// similar at `merge_threshold` (recurrence_cluster.cc explains the numbers).
 //
 // Nodes are groups of items with identical word sets (the fast path folds
 // duplicates; the reference passes one item per node). The result is the
