@@ -17,25 +17,31 @@ std::string_view Reason(std::string_view what) {
   return colon == std::string_view::npos ? what : what.substr(colon + 2);
 }
 
-}  // namespace
-
-Result<nlohmann::json> ParseJson(std::string_view text) {
+Result<nlohmann::json> Parse(std::string_view text, bool one_line) {
   try {
     return nlohmann::json::parse(text.begin(), text.end());
   } catch (const nlohmann::json::parse_error& e) {
     // e.byte is 1-based and points past the input when it ended too soon.
     if (e.byte > text.size() && text.find_first_not_of(" \t\r\n") != std::string_view::npos) {
+      if (one_line) return InvalidInput("truncated JSON: the line ends inside a value");
       return InvalidInput("truncated JSON: the input ends inside a value (line " +
                           std::to_string(LineAt(text, text.size())) + ")");
     }
     const std::size_t at = e.byte > 0 ? e.byte - 1 : 0;
     const std::size_t line_start = text.rfind('\n', at == 0 ? 0 : at - 1);
     const std::size_t column = line_start == std::string_view::npos ? at + 1 : at - line_start;
-    return InvalidInput("line " + std::to_string(LineAt(text, at)) + ", column " +
-                        std::to_string(column) + ": invalid JSON: " + std::string(Reason(e.what())));
+    const std::string where = one_line ? "" : "line " + std::to_string(LineAt(text, at)) + ", ";
+    return InvalidInput(where + "column " + std::to_string(column) +
+                        ": invalid JSON: " + std::string(Reason(e.what())));
   } catch (const nlohmann::json::exception& e) {
     return InvalidInput(std::string("invalid JSON: ") + e.what());
   }
 }
+
+}  // namespace
+
+Result<nlohmann::json> ParseJson(std::string_view text) { return Parse(text, false); }
+
+Result<nlohmann::json> ParseJsonLine(std::string_view line) { return Parse(line, true); }
 
 }  // namespace rapporteur::record

@@ -17,6 +17,11 @@ namespace rapporteur::record {
 // One JSON value (an object, array, ...) filling all of `text`.
 Result<nlohmann::json> ParseJson(std::string_view text);
 
+// The same for one line of JSON Lines, whose messages give only the column
+// ("column 7: invalid JSON: ...", "truncated JSON: the line ends inside a
+// value"): the caller knows the line.
+Result<nlohmann::json> ParseJsonLine(std::string_view line);
+
 }  // namespace rapporteur::record
 
 #endif  // RAPPORTEUR_SRC_RECORD_JSON_TEXT_H_

@@ -6,8 +6,7 @@
 namespace rapporteur::store {
 namespace {
 
-// Version 1: the record model of docs/record-model.md. %TOKENIZER% is
-// replaced by kFtsTokenizer.
+// Version 1: the record model of docs/record-model.md.
 constexpr std::string_view kVersion1 = R"sql(
 CREATE TABLE states (
   code TEXT PRIMARY KEY,
@@ -82,7 +81,7 @@ CREATE INDEX changes_by_record ON changes(record_id, id);
 
 -- Full text: contentless (the text is in the kind tables); the store
 -- deletes a record's old text with the 'delete' command before an update.
-CREATE VIRTUAL TABLE record_text USING fts5(text, content='', tokenize='%TOKENIZER%');
+CREATE VIRTUAL TABLE record_text USING fts5(text, content='', tokenize='rapporteur');
 
 CREATE TABLE documents (
   id INTEGER PRIMARY KEY REFERENCES records(id) ON DELETE CASCADE,
@@ -237,21 +236,12 @@ CREATE INDEX communications_by_state ON communications(state, date_sent);
 
 constexpr std::array<std::string_view, 1> kMigrations{kVersion1};
 
-std::string WithTokenizer(std::string_view sql) {
-  std::string out(sql);
-  constexpr std::string_view kMark = "%TOKENIZER%";
-  for (std::size_t at = out.find(kMark); at != std::string::npos; at = out.find(kMark)) {
-    out.replace(at, kMark.size(), kFtsTokenizer);
-  }
-  return out;
-}
-
 Status RunMigration(Database& db, int version) {
   RAPPORTEUR_RETURN_IF_ERROR(db.Exec("BEGIN IMMEDIATE"));
   // Another process may have migrated since we looked.
   Result<int> current = SchemaVersion(db);
   if (current && *current >= version) return db.Exec("COMMIT");
-  Status status = current ? db.Exec(WithTokenizer(kMigrations[version - 1])) : current.error();
+  Status status = current ? db.Exec(kMigrations[version - 1]) : current.error();
   if (status.ok()) status = db.Exec("PRAGMA user_version = " + std::to_string(version));
   if (status.ok()) status = db.Exec("COMMIT");
   if (!status.ok()) {
@@ -263,8 +253,6 @@ Status RunMigration(Database& db, int version) {
 }
 
 }  // namespace
-
-const std::string_view kFtsTokenizer = "porter unicode61 remove_diacritics 2";
 
 std::span<const std::string_view> Migrations() { return kMigrations; }
 

@@ -15,7 +15,9 @@
 //   record_values    the values of list fields, one row per value, indexed
 //                    by (field, value, record_id) for filters and facets
 //   record_text      FTS5, contentless: the searchable fields of a record,
-//                    rowid = record id
+//                    rowid = record id; tokenizer 'rapporteur'
+//                    (src/store/fts_tokenizer.h), which every connection
+//                    registers before use
 //   changes          the history: every add and update with its time, actor
 //                    and the values before and after
 //   states, state_names, instruments, mechanisms   reference data (Init)
@@ -31,9 +33,6 @@
 #include "src/store/sqlite_db.h"
 
 namespace rapporteur::store {
-
-// The FTS5 tokenizer of record_text.
-extern const std::string_view kFtsTokenizer;
 
 std::span<const std::string_view> Migrations();
 int LatestSchemaVersion();

@@ -11,6 +11,7 @@
 
 #include "src/record/field_values.h"
 #include "src/store/search_filters.h"
+#include "src/store/search_query.h"
 #include "src/store/sqlite_store.h"
 
 namespace rapporteur::store {
@@ -21,14 +22,6 @@ struct Facet {
   const FieldSpec* field;
   std::map<std::string, std::int64_t, std::less<>> counts;
 };
-
-// The user's query as an FTS5 MATCH expression.
-// LOCAL PLACEHOLDER until the query parser of the search branch is merged.
-Result<std::string> MatchExpression(std::string_view text) {
-  std::size_t start = text.find_first_not_of(" \t\r\n");
-  if (start == std::string_view::npos) return std::string();
-  return std::string(text);
-}
 
 std::string Where(const SqlCondition& condition) {
   return condition.empty() ? "" : " WHERE " + condition.sql;
@@ -244,7 +237,7 @@ Result<SearchResult> SearchSqlite(SqliteContext& ctx, const SearchQuery& query) 
   if (!condition) return condition.error();
   Result<std::vector<Facet>> facets = FacetsOf(table->spec(), query);
   if (!facets) return facets.error();
-  Result<std::string> match = MatchExpression(query.text);
+  Result<std::string> match = ToFtsMatch(query.text);
   if (!match) return match.error();
   Result<Plan> plan = MakePlan(*ctx.db, *table, *match, std::move(condition).value());
   if (!plan) return plan.error();

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "src/record/field_values.h"
+#include "src/store/fts_tokenizer.h"
 #include "src/store/migrations.h"
 
 namespace rapporteur::store {
@@ -12,8 +13,10 @@ using nlohmann::json;
 
 constexpr std::int64_t kPageSize = 1000;
 
-// Per-connection settings. WAL itself is a property of the file (Init).
+// Per-connection settings and the full-text tokenizer. WAL itself is a
+// property of the file (Init).
 Status Configure(Database& db) {
+  RAPPORTEUR_RETURN_IF_ERROR(RegisterFtsTokenizer(db.handle()));
   return db.Exec(
       "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL; "
       "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;");

@@ -441,6 +441,13 @@ TEST_P(StoreConformanceTest, SearchBooleanPhrasePrefixAndStems) {
   EXPECT_EQ(keys("prisons"), (Keys_{"t2"}));       // stemming: prisons ~ prison
   EXPECT_EQ(keys("investigating"), (Keys_{"c1", "t1"}));
   EXPECT_EQ(keys("women"), (Keys_{"t5"}));
+  EXPECT_EQ(keys("woman"), (Keys_{"t5"}));          // irregular plural
+  EXPECT_EQ(keys("police -torture"), (Keys_{"t4"}));
+  SearchQuery bad;
+  bad.text = "torture AND (police";
+  Result<SearchResult> invalid = store->Search(bad);
+  ASSERT_FALSE(invalid.has_value());
+  EXPECT_EQ(invalid.error().code(), ErrorCode::kInvalidArgument);
   EXPECT_EQ(keys("   "), (Keys_{"c1", "c2", "s1", "t1", "t2", "t3", "t4", "t5"}));
   // Best match first: the text that is about torture and nothing else.
   SearchQuery ranked;
