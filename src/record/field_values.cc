@@ -1,5 +1,7 @@
 #include "src/record/field_values.h"
 
+#include <algorithm>
+
 namespace rapporteur::record {
 
 using nlohmann::json;
@@ -15,7 +17,15 @@ json NormalizedFields(const json& fields) {
   json out = json::object();
   if (!fields.is_object()) return out;
   for (const auto& [name, value] : fields.items()) {
-    if (!IsAbsent(value)) out[name] = value;
+    if (IsAbsent(value)) continue;
+    if (!value.is_array()) {
+      out[name] = value;
+      continue;
+    }
+    json& list = out[name] = json::array();
+    for (const json& item : value) {
+      if (std::find(list.begin(), list.end(), item) == list.end()) list.push_back(item);
+    }
   }
   return out;
 }

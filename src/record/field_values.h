@@ -21,7 +21,8 @@ namespace rapporteur::record {
 
 bool IsAbsent(const nlohmann::json& value);
 
-// The fields of `record` without the absent ones.
+// The fields without the absent ones; lists are sets, in the order given:
+// a value repeated in a list is kept once ("FR", "DE", "FR" -> "FR", "DE").
 nlohmann::json NormalizedFields(const nlohmann::json& fields);
 
 // The values of an enum field, in the order of its spec.

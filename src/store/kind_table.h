@@ -35,6 +35,8 @@ class KindTable {
 
   const KindSpec& spec() const { return *spec_; }
   std::string table() const { return Identifier(spec_->table); }
+  // Its full-text index (FTS5, rowid = record id).
+  std::string text_table() const { return Identifier(std::string(spec_->table) + "_text"); }
   const std::vector<const FieldSpec*>& scalars() const { return scalars_; }
   const std::vector<const FieldSpec*>& lists() const { return lists_; }
 

@@ -14,10 +14,11 @@
 //                    field; references to records are record ids
 //   record_values    the values of list fields, one row per value, indexed
 //                    by (field, value, record_id) for filters and facets
-//   record_text      FTS5, contentless: the searchable fields of a record,
-//                    rowid = record id; tokenizer 'rapporteur'
+//   <table>_text     FTS5, one per kind, contentless: the searchable fields
+//                    of a record, rowid = record id; tokenizer 'rapporteur'
 //                    (src/store/fts_tokenizer.h), which every connection
 //                    registers before use
+//   facet_counts     the facet counts of every kind, over all its records
 //   changes          the history: every add and update with its time, actor
 //                    and the values before and after
 //   states, state_names, instruments, mechanisms   reference data (Init)

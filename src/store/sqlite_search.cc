@@ -2,10 +2,8 @@
 // filters, with the exact total and exact facet counts.
 //
 // Plan: without text, everything is SQL over the kind's table and its
-// indices (an unfiltered facet is a GROUP BY over one index). With text,
-// the matches that pass the filters are first gathered once into a temp
-// table with their rank; the total, the page and the facets are then read
-// from it, so the FTS query runs once, not once per facet.
+// indices, and the facets of a whole kind are read from facet_counts. With
+// text, the full-text index drives (MakePlan).
 #include <algorithm>
 #include <map>
 
@@ -61,10 +59,19 @@ Status AddGroupCounts(Database& db, const std::string& sql, const std::vector<Sq
   return query->status();
 }
 
-// Every facet over the whole kind: one GROUP BY per facet, on its index.
-Status CountAll(Database& db, const KindTable& table, std::vector<Facet>* facets) {
+// Every facet over the whole kind: the counts kept in facet_counts, or
+// (for other fields, or inside a batch, whose counts are not yet applied)
+// one GROUP BY per facet.
+Status CountAll(Database& db, const KindTable& table, bool kept_counts_current,
+                std::vector<Facet>* facets) {
   for (Facet& facet : *facets) {
     const FieldSpec& field = *facet.field;
+    if (field.facet && kept_counts_current) {
+      RAPPORTEUR_RETURN_IF_ERROR(AddGroupCounts(
+          db, "SELECT value, count FROM facet_counts WHERE kind = ? AND field = ?",
+          {std::string(table.spec().kind), std::string(field.name)}, &facet));
+      continue;
+    }
     if (record::IsListType(field.type)) {
       RAPPORTEUR_RETURN_IF_ERROR(AddGroupCounts(
           db, "SELECT value, count(*) FROM record_values WHERE field = ? GROUP BY value",
@@ -119,7 +126,7 @@ Status CountMatching(Database& db, const std::string& from, const SqlCondition& 
   list_condition.sql += (condition.empty() ? "" : " AND ") + std::string("v.field IN (") + fields + ")";
   list_condition.params.insert(list_condition.params.end(), field_params.begin(), field_params.end());
   Result<Query> query = db.Prepare("SELECT v.field, v.value" + from +
-                                   " JOIN record_values v ON v.record_id = t.id" +
+                                   " CROSS JOIN record_values v ON v.record_id = t.id" +
                                    Where(list_condition));
   if (!query) return query.error();
   BindAll(*query, list_condition.params);
@@ -149,57 +156,66 @@ Result<std::vector<std::int64_t>> Ids(Database& db, const std::string& sql,
   return ids;
 }
 
-// Gathers the matches of `match` that pass `condition` into temp.search_hits.
-Status GatherHits(Database& db, const KindTable& table, const std::string& match,
-                  const SqlCondition& condition) {
-  RAPPORTEUR_RETURN_IF_ERROR(db.Exec(
-      "CREATE TEMP TABLE IF NOT EXISTS search_hits (id INTEGER PRIMARY KEY, rank REAL NOT NULL);"
-      "DELETE FROM temp.search_hits;"));
-  SqlCondition all{"record_text MATCH ?", {match}};
-  if (!condition.empty()) {
-    all.sql += " AND " + condition.sql;
-    all.params.insert(all.params.end(), condition.params.begin(), condition.params.end());
-  }
-  // CROSS JOIN: the full-text index drives, the kind's table is looked up.
-  Result<Query> insert = db.Prepare(
-      "INSERT INTO temp.search_hits (id, rank) SELECT f.rowid, f.rank FROM record_text f "
-      "CROSS JOIN " + table.table() + " t ON t.id = f.rowid" + Where(all));
-  if (!insert) return insert.error();
-  BindAll(*insert, all.params);
-  Status status = insert->Done();
-  if (!status.ok() && status.message().find("fts5:") != std::string::npos) {
-    return InvalidArgument("invalid search " + record::Quote(match) + ": " + status.message());
-  }
-  return status;
-}
-
 struct Plan {
-  std::string from;        // " FROM ... t ..."
+  std::string from;        // " FROM ... t ...": the kind's rows as `t`
   SqlCondition condition;  // over the rows of `from`
+  std::string count_sql;   // the total
   std::string page_sql;    // ids of a page: LIMIT ? OFFSET ? come last
   bool unfiltered = false;
 };
 
-Result<Plan> MakePlan(Database& db, const KindTable& table, const std::string& match,
+// The ids of the kind's rows that pass `condition`, into the id filter.
+Status FillIdFilter(SqliteContext& ctx, const KindTable& table, const SqlCondition& condition) {
+  ctx.id_filter.Clear();
+  Result<Query> query = ctx.db->Prepare("SELECT t.id FROM " + table.table() + " t" + Where(condition));
+  if (!query) return query.error();
+  BindAll(*query, condition.params);
+  while (query->Step()) ctx.id_filter.Add(query->Int(0));
+  return query->status();
+}
+
+// With text, the kind's full-text index drives every query: the total and
+// the page read it alone; the filters, if any, are applied by testing each
+// match against the ids that passed them (IdFilter), and bm25 ranks only
+// the matches that pass. Facets join the kind's table (CROSS JOIN fixes
+// the order: from the matches to their rows). Running the match once per
+// query costs less than keeping it in a temp table, which the planner,
+// knowing nothing of its size, joins badly.
+Result<Plan> MakePlan(SqliteContext& ctx, const KindTable& table, const std::string& match,
                       SqlCondition condition) {
   Plan plan;
   if (match.empty()) {
     plan.from = " FROM " + table.table() + " t";
     plan.unfiltered = condition.empty();
+    plan.count_sql = "SELECT count(*)" + plan.from + Where(condition);
     plan.page_sql = "SELECT t.id" + plan.from + Where(condition) + " ORDER BY t.id LIMIT ? OFFSET ?";
     plan.condition = std::move(condition);
     return plan;
   }
-  RAPPORTEUR_RETURN_IF_ERROR(GatherHits(db, table, match, condition));
-  plan.from = " FROM temp.search_hits h JOIN " + table.table() + " t ON t.id = h.id";
-  plan.page_sql = "SELECT id FROM temp.search_hits ORDER BY rank, id LIMIT ? OFFSET ?";
+  std::string fts = table.text_table();
+  plan.condition = {fts + " MATCH ?", {match}};
+  if (!condition.empty()) {
+    RAPPORTEUR_RETURN_IF_ERROR(FillIdFilter(ctx, table, condition));
+    plan.condition.sql += " AND rapporteur_in_filter(f.rowid)";
+  }
+  std::string matches = " FROM " + fts + " f" + Where(plan.condition);
+  plan.from = " FROM " + fts + " f CROSS JOIN " + table.table() + " t ON t.id = f.rowid";
+  plan.count_sql = "SELECT count(*)" + matches;
+  plan.page_sql = "SELECT f.rowid" + matches + " ORDER BY f.rank, f.rowid LIMIT ? OFFSET ?";
   return plan;
+}
+
+// A syntax error from FTS5 is the user's, not ours (the query parser
+// should make it impossible).
+Status FtsError(const Status& status) {
+  if (status.ok() || status.message().find("fts5") == std::string::npos) return status;
+  return InvalidArgument("invalid search: " + status.message());
 }
 
 Status FillResults(SqliteContext& ctx, const Plan& plan, const SearchQuery& query,
                    SearchResult* result) {
   Result<std::int64_t> total = [&]() -> Result<std::int64_t> {
-    Result<Query> count = ctx.db->Prepare("SELECT count(*)" + plan.from + Where(plan.condition));
+    Result<Query> count = ctx.db->Prepare(plan.count_sql);
     if (!count) return count.error();
     BindAll(*count, plan.condition.params);
     std::int64_t n = count->Step() ? count->Int(0) : 0;
@@ -239,12 +255,12 @@ Result<SearchResult> SearchSqlite(SqliteContext& ctx, const SearchQuery& query) 
   if (!facets) return facets.error();
   Result<std::string> match = ToFtsMatch(query.text);
   if (!match) return match.error();
-  Result<Plan> plan = MakePlan(*ctx.db, *table, *match, std::move(condition).value());
+  Result<Plan> plan = MakePlan(ctx, *table, *match, std::move(condition).value());
   if (!plan) return plan.error();
   SearchResult result;
-  RAPPORTEUR_RETURN_IF_ERROR(FillResults(ctx, *plan, query, &result));
+  RAPPORTEUR_RETURN_IF_ERROR(FtsError(FillResults(ctx, *plan, query, &result)));
   if (plan->unfiltered) {
-    RAPPORTEUR_RETURN_IF_ERROR(CountAll(*ctx.db, *table, &*facets));
+    RAPPORTEUR_RETURN_IF_ERROR(CountAll(*ctx.db, *table, !ctx.batch_open, &*facets));
   } else if (result.total > 0) {
     RAPPORTEUR_RETURN_IF_ERROR(CountMatching(*ctx.db, plan->from, plan->condition, &*facets));
   }

@@ -142,6 +142,7 @@ Status SqliteStore::Connect(bool create) {
   Result<std::unique_ptr<Database>> db = Database::Open(ctx_->path, create);
   if (!db) return db.error();
   RAPPORTEUR_RETURN_IF_ERROR(Configure(**db));
+  RAPPORTEUR_RETURN_IF_ERROR(ctx_->id_filter.Register((*db)->handle()));
   Result<int> version = SchemaVersion(**db);
   if (!version) return version.error();
   if (*version > LatestSchemaVersion()) {

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "rapporteur/store.h"
+#include "src/store/id_filter.h"
 #include "src/store/kind_table.h"
 #include "src/store/reference_data.h"
 #include "src/store/sqlite_db.h"
@@ -24,6 +25,7 @@ namespace rapporteur::store {
 struct SqliteContext {
   std::string path;
   std::string actor;
+  IdFilter id_filter;  // the ids that passed a search's filters (before db: outlives it)
   std::unique_ptr<Database> db;  // null while the file does not exist
   int schema_version = 0;
   ReferenceData refs;
