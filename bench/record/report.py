@@ -114,13 +114,15 @@ def targets(out_dir, names, queries):
     p99 = max(search[q["id"]]["facets"]["p99_ms"] for q in typical)
     met50 = sum(search[q["id"]]["facets"]["p50_ms"] < P50_TARGET for q in typical)
     met99 = sum(search[q["id"]]["facets"]["p99_ms"] < P99_TARGET for q in typical)
+    cpu50 = max(search[q["id"]]["facets"]["cpu_p50_ms"] for q in typical)
     facets = search["facets-all"]["facets"]["p50_ms"]
     counted = search["facets-all-counted"]["facets"]["p50_ms"]
     return [
         f"- Search, {size_label(largest)}: p50 under {P50_TARGET:.0f} ms for {met50} of "
         f"{len(typical)} typical queries (worst {fmt_ms(p50)} ms): {verdict(met50 == len(typical))}; "
         f"p99 under {P99_TARGET:.0f} ms for {met99} of {len(typical)} (worst {fmt_ms(p99)} ms): "
-        f"{verdict(met99 == len(typical))}.",
+        f"{verdict(met99 == len(typical))}. On CPU time, which a busy machine does not inflate, "
+        f"the worst p50 is {fmt_ms(cpu50)} ms.",
         f"- Facet counts over every record, {size_label(largest)}: {fmt_ms(facets)} ms from the counts "
         f"the store keeps ({verdict(facets < FACET_TARGET)}); {fmt_ms(counted)} ms when counted from "
         f"the rows, as any filter makes the store do ({verdict(counted < FACET_TARGET)}).",
