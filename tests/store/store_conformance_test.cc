@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <limits>
 #include <map>
 #include <random>
 #include <regex>
@@ -460,6 +461,16 @@ TEST_P(StoreConformanceTest, SearchBooleanPhrasePrefixAndStems) {
   EXPECT_EQ(top->results.size(), 2u);
   ranked.offset = 4;
   EXPECT_EQ(store->Search(ranked)->results.size(), 1u);
+  ranked.limit = std::numeric_limits<std::int64_t>::max();  // "all"
+  EXPECT_EQ(store->Search(ranked)->results.size(), 1u);
+  ranked.offset = 0;
+  EXPECT_EQ(store->Search(ranked)->results.size(), 5u);
+  SearchQuery all;
+  all.limit = std::numeric_limits<std::int64_t>::max();
+  all.offset = 3;
+  EXPECT_EQ(store->Search(all)->results.size(), 5u);  // 8 records, from the 4th
+  all.filters = {{"state", {"CN"}}};
+  EXPECT_EQ(store->Search(all)->results.size(), 1u);
 }
 
 TEST_P(StoreConformanceTest, SearchFilters) {
