@@ -208,6 +208,7 @@ Result<std::vector<std::int64_t>> Matching(SqliteContext& ctx, const KindTable& 
   SqlCondition matches{table.text_table() + " MATCH ?", {match}};
   if (!condition.empty()) {
     RAPPORTEUR_RETURN_IF_ERROR(FillIdFilter(ctx, table, condition));
+    if (ctx.id_filter.size() == 0) return std::vector<std::int64_t>();
     matches.sql += " AND rapporteur_in_filter(f.rowid)";
   }
   return RankedMatches(*ctx.db, table, matches, best);
