@@ -167,6 +167,24 @@ TEST_F(FtsTokenizerTest, RandomBytesNeverCrashAndOffsetsStayInRange) {
   }
 }
 
+// The stem cache (direct-mapped, so words evict each other) must not
+// change a single token: a warm tokenizer agrees with a cold one.
+TEST_F(FtsTokenizerTest, StemCacheChangesNothing) {
+  std::mt19937 rng(3);
+  const char* endings[] = {"", "s", "ing", "ed", "ies", "ation", "ly", "ness"};
+  std::string text;
+  for (int i = 0; i < 20000; ++i) {
+    std::string word;
+    for (int j = 0, n = 2 + static_cast<int>(rng() % 6); j < n; ++j) word += static_cast<char>('a' + rng() % 26);
+    text += word + endings[rng() % std::size(endings)] + (i % 7 == 0 ? " women " : " ");
+  }
+  const std::string warm = Tokens(text) + Tokens(text, FTS5_TOKENIZE_QUERY);
+  SetUp();  // a new tokenizer, its cache empty
+  std::vector<Emitted> first = Run(text, FTS5_TOKENIZE_DOCUMENT);
+  EXPECT_EQ(Tokens(text) + Tokens(text, FTS5_TOKENIZE_QUERY), warm);
+  EXPECT_GT(first.size(), 20000u);
+}
+
 TEST_F(FtsTokenizerTest, SinkFailureStopsTokenizing) {
   int calls = 0;
   auto fail = [](void* ctx, int, const char*, int, int, int) {

@@ -1,6 +1,7 @@
-// One kind's rows: maps a record's fields to its typed table (scalar
-// fields, one column each; references stored as record ids) and to
-// record_values (list fields, one row per value), and back.
+// One kind's rows: maps a record's fields to its typed table (one column a
+// field; references stored as record ids, lists as JSON arrays,
+// src/store/list_column.h) and, for the filters' index, the values of list
+// fields to record_values (one row a value), and back.
 //
 // The SQL is built once from the KindSpec; statements are prepared once
 // per connection (Database's cache). Fields given to Insert/Update are
@@ -37,7 +38,6 @@ class KindTable {
   std::string table() const { return Identifier(spec_->table); }
   // Its full-text index (FTS5, rowid = record id).
   std::string text_table() const { return Identifier(std::string(spec_->table) + "_text"); }
-  const std::vector<const FieldSpec*>& scalars() const { return scalars_; }
   const std::vector<const FieldSpec*>& lists() const { return lists_; }
 
   Status Insert(Database& db, std::int64_t id, const nlohmann::json& fields,
@@ -52,13 +52,13 @@ class KindTable {
                    std::map<std::int64_t, nlohmann::json>* out) const;
 
  private:
-  Status BindScalars(Query& query, const nlohmann::json& fields, const RefIds& refs) const;
-  Status WriteLists(Database& db, std::int64_t id, const nlohmann::json& fields) const;
-  // Columns first..first + scalars().size() of the current row.
-  void ReadScalars(const Query& query, int first, nlohmann::json* fields) const;
+  Status BindColumns(Query& query, const nlohmann::json& fields, const RefIds& refs) const;
+  Status WriteValues(Database& db, std::int64_t id, const nlohmann::json& fields) const;
+  // Columns first..first + spec().fields.size() of the current row.
+  void ReadColumns(const Query& query, int first, nlohmann::json* fields) const;
 
   const KindSpec* spec_;
-  std::vector<const FieldSpec*> scalars_;
+  std::vector<const FieldSpec*> columns_;  // every field, in spec order
   std::vector<const FieldSpec*> lists_;
   std::string insert_sql_, update_sql_, select_sql_, range_sql_;
 };

@@ -10,10 +10,10 @@
 // The tables (docs/record-model.md has the diagram):
 //   records          one row per record: id, kind, key (unique per kind),
 //                    created/updated at and by
-//   <kind tables>    one per kind (KindSpec::table), one column per scalar
-//                    field; references to records are record ids
+//   <kind tables>    one per kind (KindSpec::table), one column per field;
+//                    references to records are record ids, lists JSON arrays
 //   record_values    the values of list fields, one row per value, indexed
-//                    by (field, value, record_id) for filters and facets
+//                    by (field, value, record_id) for filters
 //   <table>_text     FTS5, one per kind, contentless: the searchable fields
 //                    of a record, rowid = record id; tokenizer 'rapporteur'
 //                    (src/store/fts_tokenizer.h), which every connection

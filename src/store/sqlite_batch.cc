@@ -23,8 +23,6 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::int64_t kAnalyzeAfter = 1000;
-
 Status ConflictError(std::string message) { return {ErrorCode::kConflict, std::move(message)}; }
 
 // UTC, ISO 8601 with seconds: "2026-11-29T06:40:00Z".
@@ -188,7 +186,7 @@ Status SqliteBatch::Add(const KindTable& table, const Record& record, const json
   RAPPORTEUR_RETURN_IF_ERROR(table.Insert(*ctx_->db, id, fields, refs));
   RAPPORTEUR_RETURN_IF_ERROR(WriteText(table, id, "", record::SearchableText(table.spec(), fields)));
   CountFacets(table.spec(), fields, +1);
-  return Log("add", record, id, nullptr, nullptr);
+  return Status::Ok();  // the addition is in records (created_at, created_by)
 }
 
 Status SqliteBatch::Update(const KindTable& table, std::int64_t id, const Record& record,
@@ -271,11 +269,6 @@ Status SqliteBatch::Commit() {
   if (!failed_.ok()) return failed_;
   if (done_) return ConflictError("cannot commit: the batch is already committed");
   Status status = ApplyFacetCounts();
-  // After a large write, fresh statistics let the planner pick the index
-  // of the most selective filter; sampling keeps this to milliseconds.
-  if (status.ok() && counts_.added + counts_.updated >= kAnalyzeAfter) {
-    status = ctx_->db->Exec("PRAGMA analysis_limit = 1000; ANALYZE");
-  }
   if (status.ok()) status = ctx_->db->Exec("COMMIT");
   if (!status.ok()) return Abandon(status);
   done_ = true;

@@ -77,6 +77,8 @@ bool Query::IsNull(int column) const { return sqlite3_column_type(stmt_, column)
 
 std::int64_t Query::Int(int column) const { return sqlite3_column_int64(stmt_, column); }
 
+double Query::Double(int column) const { return sqlite3_column_double(stmt_, column); }
+
 std::string_view Query::TextView(int column) const {
   const unsigned char* text = sqlite3_column_text(stmt_, column);
   if (text == nullptr) return {};

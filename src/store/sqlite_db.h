@@ -48,6 +48,7 @@ class Query {
 
   bool IsNull(int column) const;
   std::int64_t Int(int column) const;
+  double Double(int column) const;
   std::string Text(int column) const;
   std::string_view TextView(int column) const;  // valid until the next Step
 

@@ -1,13 +1,20 @@
 // Search over the SQLite store: full text (FTS5, ranked by bm25) and
 // filters, with the exact total and exact facet counts.
 //
-// Plan: without text, everything is SQL over the kind's table and its
-// indices, and the facets of a whole kind are read from facet_counts. With
-// text, the full-text index drives (MakePlan).
+// The matching ids are read once, in the order of the results: without
+// text, the filters' SQL over the kind's table (its indices choose the
+// rows), by id; with text, the kind's full-text index, whose matches are
+// tested against the ids that passed the filters (IdFilter), so that bm25
+// ranks only matches that pass. Their number is the total, a slice of them
+// the page, and the facets are read from their rows, looked up by id
+// (json_each). A whole kind is counted by SQL, its facets read from
+// facet_counts.
 #include <algorithm>
+#include <limits>
 #include <map>
 
 #include "src/record/field_values.h"
+#include "src/store/list_column.h"
 #include "src/store/search_filters.h"
 #include "src/store/search_query.h"
 #include "src/store/sqlite_store.h"
@@ -19,7 +26,26 @@ struct Facet {
   std::string name;  // as requested
   const FieldSpec* field;
   std::map<std::string, std::int64_t, std::less<>> counts;
+
+  void Add(std::string_view value) {
+    auto it = counts.find(value);
+    if (it == counts.end()) it = counts.emplace(value, 0).first;
+    ++it->second;
+  }
 };
+
+// The rows a search reads: " FROM ..." naming the kind's table `t`, and
+// the condition on them.
+struct Rows {
+  std::string from;
+  SqlCondition condition;
+};
+
+// a + b for a, b >= 0, at most INT64_MAX (a limit may be "everything").
+std::int64_t SaturatingAdd(std::int64_t a, std::int64_t b) {
+  return b > std::numeric_limits<std::int64_t>::max() - a ? std::numeric_limits<std::int64_t>::max()
+                                                          : a + b;
+}
 
 std::string Where(const SqlCondition& condition) {
   return condition.empty() ? "" : " WHERE " + condition.sql;
@@ -49,16 +75,6 @@ Result<std::vector<Facet>> FacetsOf(const KindSpec& kind, const SearchQuery& que
   return facets;
 }
 
-// Runs `sql` (bound to `params`) whose rows are (value, count).
-Status AddGroupCounts(Database& db, const std::string& sql, const std::vector<SqlValue>& params,
-                      Facet* facet) {
-  Result<Query> query = db.Prepare(sql);
-  if (!query) return query.error();
-  BindAll(*query, params);
-  while (query->Step()) facet->counts[query->Text(0)] += query->Int(1);
-  return query->status();
-}
-
 // Every facet over the whole kind: the counts kept in facet_counts, or
 // (for other fields, or inside a batch, whose counts are not yet applied)
 // one GROUP BY per facet.
@@ -66,72 +82,51 @@ Status CountAll(Database& db, const KindTable& table, bool kept_counts_current,
                 std::vector<Facet>* facets) {
   for (Facet& facet : *facets) {
     const FieldSpec& field = *facet.field;
+    std::string sql;
+    std::vector<SqlValue> params;
     if (field.facet && kept_counts_current) {
-      RAPPORTEUR_RETURN_IF_ERROR(AddGroupCounts(
-          db, "SELECT value, count FROM facet_counts WHERE kind = ? AND field = ?",
-          {std::string(table.spec().kind), std::string(field.name)}, &facet));
-      continue;
+      sql = "SELECT value, count FROM facet_counts WHERE kind = ? AND field = ?";
+      params = {std::string(table.spec().kind), std::string(field.name)};
+    } else if (record::IsListType(field.type)) {
+      sql = "SELECT v.value, count(*) FROM " + table.table() +
+            " t CROSS JOIN record_values v ON v.record_id = t.id AND v.field = ? GROUP BY v.value";
+      params = {std::string(field.name)};
+    } else {
+      std::string column = "t." + Identifier(field.name);
+      sql = "SELECT " + FacetColumn(field) + ", count(*) FROM " + table.table() + " t WHERE " +
+            column + " IS NOT NULL GROUP BY " + column;
     }
-    if (record::IsListType(field.type)) {
-      RAPPORTEUR_RETURN_IF_ERROR(AddGroupCounts(
-          db, "SELECT value, count(*) FROM record_values WHERE field = ? GROUP BY value",
-          {std::string(field.name)}, &facet));
-      continue;
-    }
-    std::string column = "t." + Identifier(field.name);
-    RAPPORTEUR_RETURN_IF_ERROR(AddGroupCounts(
-        db, "SELECT " + FacetColumn(field) + ", count(*) FROM " + table.table() + " t WHERE " +
-                column + " IS NOT NULL GROUP BY " + column, {}, &facet));
+    Result<Query> query = db.Prepare(sql);
+    if (!query) return query.error();
+    BindAll(*query, params);
+    while (query->Step()) facet.counts[query->Text(0)] += query->Int(1);
+    RAPPORTEUR_RETURN_IF_ERROR(query->status());
   }
   return Status::Ok();
 }
 
-// Every facet over the matching rows (`from` names them as `t`), in one
-// pass over the scalar columns and one over the list values.
-Status CountMatching(Database& db, const std::string& from, const SqlCondition& condition,
-                     std::vector<Facet>* facets) {
-  std::string columns, fields;
-  std::vector<SqlValue> field_params;
-  std::vector<Facet*> scalars;
-  std::map<std::string, std::vector<Facet*>, std::less<>> lists;
-  for (Facet& facet : *facets) {
-    if (record::IsListType(facet.field->type)) {
-      if (lists[std::string(facet.field->name)].empty()) {
-        fields += fields.empty() ? "?" : ", ?";
-        field_params.emplace_back(std::string(facet.field->name));
-      }
-      lists[std::string(facet.field->name)].push_back(&facet);
-    } else {
-      columns += (columns.empty() ? "" : ", ") + FacetColumn(*facet.field);
-      scalars.push_back(&facet);
-    }
+// Every facet over `rows`, in one pass: lists are read from their JSON
+// column in the row (each record's list is a set: it counts once a value).
+Status CountRows(Database& db, const Rows& rows, std::vector<Facet>* facets) {
+  if (facets->empty()) return Status::Ok();
+  std::string columns;
+  for (const Facet& facet : *facets) {
+    columns += (columns.empty() ? "" : ", ") + FacetColumn(*facet.field);
   }
-  if (!scalars.empty()) {
-    Result<Query> query = db.Prepare("SELECT " + columns + from + Where(condition));
-    if (!query) return query.error();
-    BindAll(*query, condition.params);
-    while (query->Step()) {
-      for (std::size_t i = 0; i < scalars.size(); ++i) {
-        if (query->IsNull(static_cast<int>(i))) continue;
-        std::string_view value = query->TextView(static_cast<int>(i));
-        auto it = scalars[i]->counts.find(value);
-        if (it == scalars[i]->counts.end()) it = scalars[i]->counts.emplace(value, 0).first;
-        ++it->second;
-      }
-    }
-    RAPPORTEUR_RETURN_IF_ERROR(query->status());
-  }
-  if (lists.empty()) return Status::Ok();
-  SqlCondition list_condition = condition;
-  list_condition.sql += (condition.empty() ? "" : " AND ") + std::string("v.field IN (") + fields + ")";
-  list_condition.params.insert(list_condition.params.end(), field_params.begin(), field_params.end());
-  Result<Query> query = db.Prepare("SELECT v.field, v.value" + from +
-                                   " CROSS JOIN record_values v ON v.record_id = t.id" +
-                                   Where(list_condition));
+  Result<Query> query = db.Prepare("SELECT " + columns + rows.from + Where(rows.condition));
   if (!query) return query.error();
-  BindAll(*query, list_condition.params);
+  BindAll(*query, rows.condition.params);
   while (query->Step()) {
-    for (Facet* facet : lists[query->Text(0)]) ++facet->counts[query->Text(1)];
+    for (std::size_t i = 0; i < facets->size(); ++i) {
+      int column = static_cast<int>(i);
+      if (query->IsNull(column)) continue;
+      Facet& facet = (*facets)[i];
+      if (record::IsListType(facet.field->type)) {
+        ForEachListValue(query->TextView(column), [&](std::string_view v) { facet.Add(v); });
+      } else {
+        facet.Add(query->TextView(column));
+      }
+    }
   }
   return query->status();
 }
@@ -145,6 +140,7 @@ std::vector<FacetCount> Sorted(const Facet& facet) {
   return out;
 }
 
+// The ids of `sql`'s rows, in order.
 Result<std::vector<std::int64_t>> Ids(Database& db, const std::string& sql,
                                       const std::vector<SqlValue>& params) {
   Result<Query> query = db.Prepare(sql);
@@ -156,13 +152,43 @@ Result<std::vector<std::int64_t>> Ids(Database& db, const std::string& sql,
   return ids;
 }
 
-struct Plan {
-  std::string from;        // " FROM ... t ...": the kind's rows as `t`
-  SqlCondition condition;  // over the rows of `from`
-  std::string count_sql;   // the total
-  std::string page_sql;    // ids of a page: LIMIT ? OFFSET ? come last
-  bool unfiltered = false;
-};
+// A syntax error from FTS5 is the user's, not ours (the query parser
+// should make it impossible).
+Status FtsError(const Status& status) {
+  if (status.ok() || status.message().find("fts5") == std::string::npos) return status;
+  return InvalidArgument("invalid search: " + status.message());
+}
+
+// The ids of the kind's rows that pass `condition`, in id order. Sorted
+// here: asked to, SQLite would favour an index that yields ids in order
+// over the most selective one.
+Result<std::vector<std::int64_t>> FilteredIds(Database& db, const KindTable& table,
+                                              const SqlCondition& condition) {
+  Result<std::vector<std::int64_t>> ids =
+      Ids(db, "SELECT t.id FROM " + table.table() + " t" + Where(condition), condition.params);
+  if (ids) std::sort(ids->begin(), ids->end());
+  return ids;
+}
+
+// The matches of the kind's full-text index that pass `matches`, ranked
+// only when they pass; the first `best` in order (bm25: lower is better;
+// ties by id), the others after them in no order.
+Result<std::vector<std::int64_t>> RankedMatches(Database& db, const KindTable& table,
+                                                const SqlCondition& matches, std::int64_t best) {
+  Result<Query> select = db.Prepare("SELECT f.rowid, f.rank FROM " + table.text_table() + " f" +
+                                    Where(matches));
+  if (!select) return select.error();
+  BindAll(*select, matches.params);
+  std::vector<std::pair<double, std::int64_t>> hits;
+  while (select->Step()) hits.emplace_back(select->Double(1), select->Int(0));
+  RAPPORTEUR_RETURN_IF_ERROR(FtsError(select->status()));
+  auto middle = hits.begin() + std::min<std::ptrdiff_t>(best, std::ssize(hits));
+  std::partial_sort(hits.begin(), middle, hits.end());
+  std::vector<std::int64_t> ids;
+  ids.reserve(hits.size());
+  for (const auto& hit : hits) ids.push_back(hit.second);
+  return ids;
+}
 
 // The ids of the kind's rows that pass `condition`, into the id filter.
 Status FillIdFilter(SqliteContext& ctx, const KindTable& table, const SqlCondition& condition) {
@@ -174,68 +200,74 @@ Status FillIdFilter(SqliteContext& ctx, const KindTable& table, const SqlConditi
   return query->status();
 }
 
-// With text, the kind's full-text index drives every query: the total and
-// the page read it alone; the filters, if any, are applied by testing each
-// match against the ids that passed them (IdFilter), and bm25 ranks only
-// the matches that pass. Facets join the kind's table (CROSS JOIN fixes
-// the order: from the matches to their rows). Running the match once per
-// query costs less than keeping it in a temp table, which the planner,
-// knowing nothing of its size, joins badly.
-Result<Plan> MakePlan(SqliteContext& ctx, const KindTable& table, const std::string& match,
-                      SqlCondition condition) {
-  Plan plan;
-  if (match.empty()) {
-    plan.from = " FROM " + table.table() + " t";
-    plan.unfiltered = condition.empty();
-    plan.count_sql = "SELECT count(*)" + plan.from + Where(condition);
-    plan.page_sql = "SELECT t.id" + plan.from + Where(condition) + " ORDER BY t.id LIMIT ? OFFSET ?";
-    plan.condition = std::move(condition);
-    return plan;
-  }
-  std::string fts = table.text_table();
-  plan.condition = {fts + " MATCH ?", {match}};
+// Every record that matches; the first `best` in the order of the results.
+Result<std::vector<std::int64_t>> Matching(SqliteContext& ctx, const KindTable& table,
+                                           const std::string& match,
+                                           const SqlCondition& condition, std::int64_t best) {
+  if (match.empty()) return FilteredIds(*ctx.db, table, condition);
+  SqlCondition matches{table.text_table() + " MATCH ?", {match}};
   if (!condition.empty()) {
     RAPPORTEUR_RETURN_IF_ERROR(FillIdFilter(ctx, table, condition));
-    plan.condition.sql += " AND rapporteur_in_filter(f.rowid)";
+    if (ctx.id_filter.size() == 0) return std::vector<std::int64_t>();
+    matches.sql += " AND rapporteur_in_filter(f.rowid)";
   }
-  std::string matches = " FROM " + fts + " f" + Where(plan.condition);
-  plan.from = " FROM " + fts + " f CROSS JOIN " + table.table() + " t ON t.id = f.rowid";
-  plan.count_sql = "SELECT count(*)" + matches;
-  plan.page_sql = "SELECT f.rowid" + matches + " ORDER BY f.rank, f.rowid LIMIT ? OFFSET ?";
-  return plan;
+  return RankedMatches(*ctx.db, table, matches, best);
 }
 
-// A syntax error from FTS5 is the user's, not ours (the query parser
-// should make it impossible).
-Status FtsError(const Status& status) {
-  if (status.ok() || status.message().find("fts5") == std::string::npos) return status;
-  return InvalidArgument("invalid search: " + status.message());
+// `ids` as a JSON array, for json_each().
+std::string JsonIds(const std::vector<std::int64_t>& ids) {
+  std::string out = "[";
+  out.reserve(ids.size() * 8 + 2);
+  for (std::int64_t id : ids) {
+    if (out.size() > 1) out += ',';
+    out += std::to_string(id);
+  }
+  return out + "]";
 }
 
-Status FillResults(SqliteContext& ctx, const Plan& plan, const SearchQuery& query,
-                   SearchResult* result) {
-  Result<std::int64_t> total = [&]() -> Result<std::int64_t> {
-    Result<Query> count = ctx.db->Prepare(plan.count_sql);
-    if (!count) return count.error();
-    BindAll(*count, plan.condition.params);
-    std::int64_t n = count->Step() ? count->Int(0) : 0;
-    RAPPORTEUR_RETURN_IF_ERROR(count->status());
-    return n;
-  }();
-  if (!total) return total.error();
-  result->total = *total;
-  if (query.limit == 0 || query.offset >= *total) return Status::Ok();
-  std::vector<SqlValue> params = plan.condition.params;
-  params.emplace_back(query.limit);
-  params.emplace_back(query.offset);
-  Result<std::vector<std::int64_t>> ids = Ids(*ctx.db, plan.page_sql, params);
-  if (!ids) return ids.error();
-  for (std::int64_t id : *ids) {
-    Result<Record> record = ctx.Get(id);
+Status AddRecords(SqliteContext& ctx, const std::int64_t* begin, const std::int64_t* end,
+                  SearchResult* result) {
+  for (const std::int64_t* id = begin; id < end; ++id) {
+    Result<Record> record = ctx.Get(*id);
     if (!record) return record.error();
     result->results.push_back(std::move(record).value());
   }
   return Status::Ok();
+}
+
+// A whole kind, without text or filters: counted and paged by SQL.
+Status SearchWholeKind(SqliteContext& ctx, const KindTable& table, const SearchQuery& query,
+                       std::vector<Facet>* facets, SearchResult* result) {
+  Result<std::int64_t> total = ctx.db->QueryInt("SELECT count(*) FROM " + table.table());
+  if (!total) return total.error();
+  result->total = *total;
+  Result<std::vector<std::int64_t>> page =
+      Ids(*ctx.db, "SELECT id FROM " + table.table() + " ORDER BY id LIMIT ? OFFSET ?",
+          {query.limit, query.offset});
+  if (!page) return page.error();
+  RAPPORTEUR_RETURN_IF_ERROR(AddRecords(ctx, page->data(), page->data() + page->size(), result));
+  return CountAll(*ctx.db, table, !ctx.batch_open, facets);
+}
+
+// Otherwise the matching ids are read once: their number is the total, a
+// slice of them the page, and the facets are read from their rows.
+Status Run(SqliteContext& ctx, const KindTable& table, const std::string& match,
+           const SqlCondition& condition, const SearchQuery& query, std::vector<Facet>* facets,
+           SearchResult* result) {
+  if (match.empty() && condition.empty()) {
+    return SearchWholeKind(ctx, table, query, facets, result);
+  }
+  Result<std::vector<std::int64_t>> ids =
+      Matching(ctx, table, match, condition, SaturatingAdd(query.offset, query.limit));
+  if (!ids) return ids.error();
+  result->total = static_cast<std::int64_t>(ids->size());
+  std::int64_t begin = std::min(query.offset, result->total);
+  std::int64_t end = std::min(result->total, SaturatingAdd(begin, query.limit));
+  RAPPORTEUR_RETURN_IF_ERROR(AddRecords(ctx, ids->data() + begin, ids->data() + end, result));
+  if (ids->empty() || facets->empty()) return Status::Ok();
+  Rows rows{" FROM json_each(?) j CROSS JOIN " + table.table() + " t ON t.id = j.value",
+            {"", {JsonIds(*ids)}}};
+  return CountRows(*ctx.db, rows, facets);
 }
 
 }  // namespace
@@ -255,15 +287,8 @@ Result<SearchResult> SearchSqlite(SqliteContext& ctx, const SearchQuery& query) 
   if (!facets) return facets.error();
   Result<std::string> match = ToFtsMatch(query.text);
   if (!match) return match.error();
-  Result<Plan> plan = MakePlan(ctx, *table, *match, std::move(condition).value());
-  if (!plan) return plan.error();
   SearchResult result;
-  RAPPORTEUR_RETURN_IF_ERROR(FtsError(FillResults(ctx, *plan, query, &result)));
-  if (plan->unfiltered) {
-    RAPPORTEUR_RETURN_IF_ERROR(CountAll(*ctx.db, *table, !ctx.batch_open, &*facets));
-  } else if (result.total > 0) {
-    RAPPORTEUR_RETURN_IF_ERROR(CountMatching(*ctx.db, plan->from, plan->condition, &*facets));
-  }
+  RAPPORTEUR_RETURN_IF_ERROR(Run(ctx, *table, *match, *condition, query, &*facets, &result));
   for (const Facet& facet : *facets) result.facets[facet.name] = Sorted(facet);
   return result;
 }
