@@ -72,7 +72,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     case 6: {
       const std::size_t nul = input.find('\0');
       (void)ParseEnglishDate(input);
-      if (nul != std::string_view::npos) (void)ParseDateWithFormat(input.substr(nul + 1), input.substr(0, nul));
+      if (nul != std::string_view::npos)
+        (void)ParseDateWithFormat(input.substr(nul + 1), input.substr(0, nul));
       break;
     }
     default: RunMapped(data[0] % 10 - 7, input);

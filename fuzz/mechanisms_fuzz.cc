@@ -9,7 +9,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
-  rapporteur::Result<std::vector<rapporteur::Mechanism>> list = rapporteur::ParseMechanisms(text, "fuzz-input");
+  rapporteur::Result<std::vector<rapporteur::Mechanism>> list =
+      rapporteur::ParseMechanisms(text, "fuzz-input");
   if (!list) return 0;
   for (const rapporteur::Mechanism& m : *list) {
     if (!rapporteur::IsMechanismType(m.type)) std::abort();

@@ -9,7 +9,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
-  rapporteur::Result<std::vector<rapporteur::record::StateRow>> rows = rapporteur::record::ParseStatesTsv(text);
+  rapporteur::Result<std::vector<rapporteur::record::StateRow>> rows =
+      rapporteur::record::ParseStatesTsv(text);
   if (!rows) return 0;
   for (const rapporteur::record::StateRow& row : *rows) {
     if (row.code.size() != 2 || row.line == 0) std::abort();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 #include "src/lens/catalogue.h"
 #include "src/record/field_values.h"
@@ -42,7 +43,8 @@ Status ReadColumns(const json& doc, ColumnMapping* m) {
   }
   std::vector<const FieldSpec*> used;
   for (const auto& [column, field] : it->items()) {
-    if (!field.is_string()) return MappingError("columns", "the field of '" + column + "' is not a string");
+    if (!field.is_string())
+      return MappingError("columns", "the field of '" + column + "' is not a string");
     Result<const FieldSpec*> spec = FieldOf(*m->kind, field.get<std::string>(), "columns");
     if (!spec) return spec.error();
     if (std::count(used.begin(), used.end(), *spec) > 0 && !IsListType((*spec)->type)) {
@@ -57,7 +59,8 @@ Status ReadColumns(const json& doc, ColumnMapping* m) {
 
 Status ReadConstantsAndValues(const json& doc, ColumnMapping* m) {
   const json constants = doc.value("constants", json::object());
-  if (!constants.is_object()) return MappingError("constants", "expected an object of field -> value");
+  if (!constants.is_object())
+    return MappingError("constants", "expected an object of field -> value");
   for (const auto& [name, value] : constants.items()) {
     Result<const FieldSpec*> spec = FieldOf(*m->kind, name, "constants");
     if (!spec) return spec.error();
@@ -67,13 +70,15 @@ Status ReadConstantsAndValues(const json& doc, ColumnMapping* m) {
     m->constants.emplace_back(*spec, value.is_string() ? value.get<std::string>() : value.dump());
   }
   const json values = doc.value("values", json::object());
-  if (!values.is_object()) return MappingError("values", "expected an object of field -> {cell: value}");
+  if (!values.is_object())
+    return MappingError("values", "expected an object of field -> {cell: value}");
   for (const auto& [name, table] : values.items()) {
     Result<const FieldSpec*> spec = FieldOf(*m->kind, name, "values");
     if (!spec) return spec.error();
     if (!table.is_object()) return MappingError("values", "'" + name + "' is not an object");
     for (const auto& [cell, value] : table.items()) {
-      if (!value.is_string()) return MappingError("values", "'" + name + "." + cell + "' is not a string");
+      if (!value.is_string())
+        return MappingError("values", "'" + name + "." + cell + "' is not a string");
       m->values[name][cell] = value.get<std::string>();
     }
   }
@@ -81,20 +86,22 @@ Status ReadConstantsAndValues(const json& doc, ColumnMapping* m) {
 }
 
 Status ReadOptions(const json& doc, ColumnMapping* m) {
-  static const char* kKnown[] = {"kind",     "columns",   "constants",   "values", "list_separator",
-                                 "key",      "key_prefix", "encoding",   "delimiter",
-                                 "date_format", "sheet"};
-  for (const auto& [name, value] : doc.items()) {
-    if (std::find_if(std::begin(kKnown), std::end(kKnown),
-                     [&](const char* k) { return name == k; }) == std::end(kKnown)) {
-      return MappingError(name, "unknown member (known: kind, columns, constants, values, "
-                                "list_separator, key, key_prefix, encoding, delimiter, "
-                                "date_format, sheet)");
+  static const std::set<std::string> kKnown = {
+      "kind",       "columns",  "constants", "values",      "list_separator", "key",
+      "key_prefix", "encoding", "delimiter", "date_format", "sheet"};
+  for (const auto& item : doc.items()) {
+    if (kKnown.count(item.key()) == 0) {
+      return MappingError(item.key(),
+                          "unknown member (known: kind, columns, constants, values, "
+                          "list_separator, key, key_prefix, encoding, delimiter, "
+                          "date_format, sheet)");
     }
   }
-  const std::pair<const char*, std::string*> strings[] = {
-      {"key_prefix", &m->key_prefix}, {"encoding", &m->encoding},
-      {"date_format", &m->date_format}, {"sheet", &m->sheet}, {"list_separator", &m->list_separator}};
+  const std::pair<const char*, std::string*> strings[] = {{"key_prefix", &m->key_prefix},
+                                                          {"encoding", &m->encoding},
+                                                          {"date_format", &m->date_format},
+                                                          {"sheet", &m->sheet},
+                                                          {"list_separator", &m->list_separator}};
   for (const auto& [name, slot] : strings) {
     Result<std::string> value = StringMember(doc, name);
     if (!value) return value.error();
@@ -102,7 +109,8 @@ Status ReadOptions(const json& doc, ColumnMapping* m) {
   }
   Result<std::string> delimiter = StringMember(doc, "delimiter");
   if (!delimiter) return delimiter.error();
-  if (delimiter->size() > 1 || *delimiter == "\"") return MappingError("delimiter", "expected one character");
+  if (delimiter->size() > 1 || *delimiter == "\"")
+    return MappingError("delimiter", "expected one character");
   if (!delimiter->empty()) m->delimiter = (*delimiter)[0];
   const json key = doc.value("key", json::array());
   if (!key.is_array()) return MappingError("key", "expected a list of column names");
@@ -118,7 +126,9 @@ Status ReadOptions(const json& doc, ColumnMapping* m) {
 std::string FoldEnum(std::string_view text) {
   std::string out;
   for (char c : text) {
-    out.push_back(c == ' ' || c == '-' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    out.push_back(c == ' ' || c == '-'
+                      ? '_'
+                      : static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
   }
   return out;
 }
@@ -134,8 +144,9 @@ Result<ColumnMapping> ParseColumnMapping(std::string_view json_text) {
   if (!kind) return kind.error();
   m.kind = FindKind(*kind);
   if (m.kind == nullptr) {
-    return MappingError("kind", kind->empty() ? "missing (kinds: " + KindNames() + ")"
-                                              : "unknown kind '" + *kind + "' (kinds: " + KindNames() + ")");
+    return MappingError("kind", kind->empty()
+                                    ? "missing (kinds: " + KindNames() + ")"
+                                    : "unknown kind '" + *kind + "' (kinds: " + KindNames() + ")");
   }
   RAPPORTEUR_RETURN_IF_ERROR(ReadColumns(*doc, &m));
   RAPPORTEUR_RETURN_IF_ERROR(ReadConstantsAndValues(*doc, &m));
@@ -171,7 +182,8 @@ Status MappedRows::SetHeader(const std::vector<std::string>& header) {
   }
   for (const std::string& column : mapping_.key_columns) {
     std::optional<std::size_t> at = position(column);
-    if (!at) return InvalidInput("no key column '" + column + "' (the file's columns: " + known + ")");
+    if (!at)
+      return InvalidInput("no key column '" + column + "' (the file's columns: " + known + ")");
     key_at_.push_back(*at);
   }
   return Status::Ok();
@@ -190,15 +202,44 @@ Status MappedRows::CheckConstants() {
   return Status::Ok();
 }
 
-Result<nlohmann::json> MappedRows::Convert(const FieldSpec& field, std::string_view raw) {
-  std::string cell(TrimSpaces(raw));
+std::string MappedRows::Recode(const FieldSpec& field, const std::string& cell) const {
   const auto table = mapping_.values.find(std::string(field.name));
-  auto mapped = [&](const std::string& item) {
-    if (table == mapping_.values.end()) return item;
-    auto it = table->second.find(item);
-    return it == table->second.end() ? item : it->second;
-  };
-  cell = mapped(cell);
+  if (table == mapping_.values.end()) return cell;
+  auto it = table->second.find(cell);
+  return it == table->second.end() ? cell : it->second;
+}
+
+Result<nlohmann::json> MappedRows::ConvertDate(const std::string& cell) const {
+  std::optional<std::string> date;
+  if (IsPartialIsoDate(cell)) {
+    date = cell;
+  } else if (mapping_.date_format.empty()) {
+    date = ParseEnglishDate(cell);
+  } else {
+    date = ParseDateWithFormat(cell, mapping_.date_format);
+  }
+  if (date) return json(*date);
+  const std::string expected = mapping_.date_format.empty() ? "YYYY, YYYY-MM or YYYY-MM-DD"
+                                                            : "the format " + mapping_.date_format;
+  return InvalidInput("invalid date " + Quote(cell) + " (expected " + expected + ")");
+}
+
+Result<nlohmann::json> MappedRows::ConvertList(const FieldSpec& field, const std::string& cell) {
+  json items = json::array();
+  for (const std::string& item : SplitList(cell, mapping_.list_separator)) {
+    std::string value = Recode(field, item);
+    if (field.type == FieldType::kStateList) {
+      Result<std::string> code = states_.Resolve(value);
+      if (!code) return code.error();
+      value = *code;
+    }
+    if (std::find(items.begin(), items.end(), value) == items.end()) items.push_back(value);
+  }
+  return items;
+}
+
+Result<nlohmann::json> MappedRows::Convert(const FieldSpec& field, std::string_view raw) {
+  const std::string cell = Recode(field, std::string(TrimSpaces(raw)));
   if (cell.empty()) return json();
   switch (field.type) {
     case FieldType::kInteger: {
@@ -206,19 +247,7 @@ Result<nlohmann::json> MappedRows::Convert(const FieldSpec& field, std::string_v
       if (!n) return InvalidInput("invalid whole number " + Quote(cell));
       return json(*n);
     }
-    case FieldType::kDate: {
-      std::optional<std::string> date = IsPartialIsoDate(cell) ? std::optional<std::string>(cell)
-                                        : mapping_.date_format.empty()
-                                            ? ParseEnglishDate(cell)
-                                            : ParseDateWithFormat(cell, mapping_.date_format);
-      if (!date) {
-        return InvalidInput("invalid date " + Quote(cell) + " (expected " +
-                            (mapping_.date_format.empty() ? std::string("YYYY, YYYY-MM or YYYY-MM-DD")
-                                                          : "the format " + mapping_.date_format) +
-                            ")");
-      }
-      return json(*date);
-    }
+    case FieldType::kDate: return ConvertDate(cell);
     case FieldType::kEnum: {
       std::string expected;
       for (std::string_view value : EnumValues(field)) {
@@ -233,21 +262,8 @@ Result<nlohmann::json> MappedRows::Convert(const FieldSpec& field, std::string_v
       return json(*code);
     }
     case FieldType::kStateList:
-    case FieldType::kList: {
-      json items = json::array();
-      for (const std::string& item : SplitList(cell, mapping_.list_separator)) {
-        std::string value = mapped(item);
-        if (field.type == FieldType::kStateList) {
-          Result<std::string> code = states_.Resolve(value);
-          if (!code) return code.error();
-          value = *code;
-        }
-        if (std::find(items.begin(), items.end(), value) == items.end()) items.push_back(value);
-      }
-      return items;
-    }
-    default:
-      return json(cell);  // text, references, instrument and mechanism ids
+    case FieldType::kList: return ConvertList(field, cell);
+    default: return json(cell);  // text, references, instrument and mechanism ids
   }
 }
 
@@ -283,7 +299,8 @@ Status MappedRows::Row(const std::vector<std::string>& cells, const SourceRow& r
   }
   for (const FieldSpec& field : mapping_.kind->fields) {
     if (field.required && !r.fields.contains(std::string(field.name))) {
-      return sink_.Reject(row, "", "no value for the required field '" + std::string(field.name) + "'");
+      return sink_.Reject(row, "",
+                          "no value for the required field '" + std::string(field.name) + "'");
     }
   }
   r.key = Key(cells);

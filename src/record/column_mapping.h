@@ -25,12 +25,11 @@
 #define RAPPORTEUR_SRC_RECORD_COLUMN_MAPPING_H_
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "rapporteur/record.h"
 #include "rapporteur/status.h"
@@ -73,6 +72,10 @@ class MappedRows {
 
  private:
   Result<nlohmann::json> Convert(const FieldSpec& field, std::string_view cell);
+  // The cell through the mapping's "values" table for the field.
+  std::string Recode(const FieldSpec& field, const std::string& cell) const;
+  Result<nlohmann::json> ConvertDate(const std::string& cell) const;
+  Result<nlohmann::json> ConvertList(const FieldSpec& field, const std::string& cell);
   std::string Key(const std::vector<std::string>& cells);
 
   const ColumnMapping& mapping_;

@@ -46,10 +46,11 @@ Result<CollectingSink> ReadCsv(std::string_view csv, std::string_view mapping_js
 constexpr std::string_view kHeader = "Country,Recommendation,From,Position,Date,Topics,Session\n";
 
 TEST(ColumnMapping, MapsEveryTypeOfField) {
-  Result<CollectingSink> sink = ReadCsv(std::string(kHeader) +
-                                        "Chile,Ratify OPCAT,France; Spain;France,Acc.,27/10/2014,"
-                                        "\"Torture; Detention\",18\n"
-                                        "CL,Abolish the death penalty,Peru,Partially supported,,,\n");
+  Result<CollectingSink> sink =
+      ReadCsv(std::string(kHeader) +
+              "Chile,Ratify OPCAT,France; Spain;France,Acc.,27/10/2014,"
+              "\"Torture; Detention\",18\n"
+              "CL,Abolish the death penalty,Peru,Partially supported,,,\n");
   ASSERT_TRUE(sink.has_value()) << sink.error().message();
   ASSERT_EQ(sink->records.size(), 2u);
   const Record& r = sink->records[0];
@@ -92,7 +93,8 @@ TEST(ColumnMapping, BadCellsNameLineAndColumn) {
        "rejected, partially_supported, pending, unclear)"},
       {"Chile,Ratify,France,Acc.,,,18th\n", "line 2, field 'Session': invalid whole number '18th'"},
       {"Chile,,France,Acc.,,,\n", "line 2: no value for the required field 'text'"},
-      {"Chile,Ratify,Fran\xE7" "e,Acc.,,,\n",
+      {"Chile,Ratify,Fran\xE7"
+       "e,Acc.,,,\n",
        "line 2, field 'From': invalid UTF-8 (byte 0xE7 at byte 5 of the field)"},
       {"Chile,\"Ratify,France,Acc.,,,\n",
        "line 2: unterminated quote: the field opened on line 2 runs to the end of the input"},
@@ -114,13 +116,25 @@ TEST(ColumnMapping, MissingColumnAndEmptyFile) {
 }
 
 TEST(ColumnMapping, EncodingAndDelimiter) {
-  Result<CollectingSink> sink = ReadCsv(
-      "Pays;Texte\r\nFrance;Ratifier la convention relative \xE0 l'enfant\r\n",
-      R"({"kind": "recommendation", "columns": {"Pays": "state", "Texte": "text"},
+  Result<CollectingSink> sink =
+      ReadCsv("Pays;Texte\r\nFrance;Ratifier la convention relative \xE0 l'enfant\r\n",
+              R"({"kind": "recommendation", "columns": {"Pays": "state", "Texte": "text"},
           "constants": {"mechanism": "CRC"}, "encoding": "windows-1252", "delimiter": ";"})");
   ASSERT_TRUE(sink.has_value()) << sink.error().message();
   EXPECT_EQ(sink->records.at(0).fields["text"], "Ratifier la convention relative \u00e0 l'enfant");
   EXPECT_EQ(sink->records.at(0).key.substr(0, 15), "recommendation:");
+}
+
+TEST(ColumnMapping, Utf16WithByteOrderMark) {
+  using std::string_literals::operator""s;
+  // "Country,Text\nChile,Ratify\n" in UTF-16LE, as Excel's "Unicode text" saves it.
+  std::string utf16 = "\xFF\xFE"s;
+  for (char c : std::string("Country,Text\nChile,Ratify\n")) utf16 += std::string{c, '\0'};
+  Result<CollectingSink> sink =
+      ReadCsv(utf16, R"({"kind": "recommendation", "columns": {"Country": "state", "Text": "text"},
+                 "constants": {"mechanism": "UPR"}})");
+  ASSERT_TRUE(sink.has_value()) << sink.error().message();
+  EXPECT_EQ(sink->records.at(0).fields["state"], "CL");
 }
 
 TEST(ColumnMapping, InvalidMappings) {
@@ -129,7 +143,8 @@ TEST(ColumnMapping, InvalidMappings) {
   };
   const Case cases[] = {
       {R"({"columns": {"A": "state"}})", "mapping member 'kind': missing (kinds: "},
-      {R"({"kind": "pledge", "columns": {"A": "state"}})", "mapping member 'kind': unknown kind 'pledge'"},
+      {R"({"kind": "pledge", "columns": {"A": "state"}})",
+       "mapping member 'kind': unknown kind 'pledge'"},
       {R"({"kind": "recommendation"})",
        "mapping member 'columns': expected an object of source column -> field"},
       {R"({"kind": "recommendation", "columns": {"A": "country"}})",
@@ -150,8 +165,8 @@ TEST(ColumnMapping, InvalidMappings) {
 }
 
 TEST(ColumnMapping, BadConstantIsReportedOnce) {
-  Result<CollectingSink> sink = ReadCsv(
-      "A\nx\n", R"({"kind": "recommendation", "columns": {"A": "text"},
+  Result<CollectingSink> sink =
+      ReadCsv("A\nx\n", R"({"kind": "recommendation", "columns": {"A": "text"},
                     "constants": {"state": "Atlantis", "mechanism": "UPR"}})");
   ASSERT_FALSE(sink.has_value());
   EXPECT_EQ(sink.error().message(),
@@ -167,7 +182,8 @@ TEST(ColumnMapping, MappedJsonLines) {
   StateResolver states = FakeStates();
   CollectingSink sink;
   Status status = ReadMappedJsonLinesFile(
-      "{\"country\": \"Chile\", \"text\": \"Ratify\", \"themes\": [\"a\", \"b\"], \"session\": 18}\n"
+      "{\"country\": \"Chile\", \"text\": \"Ratify\", \"themes\": [\"a\", \"b\"], \"session\": "
+      "18}\n"
       "\n{\"country\": \"Peru\", \"text\": \"Abolish\"}\n",
       *mapping, states, sink);
   ASSERT_TRUE(status.ok()) << status.message();

@@ -6,6 +6,8 @@ namespace {
 bool IsLineEnd(char c) { return c == '\r' || c == '\n'; }
 
 bool NeedsQuotes(std::string_view field, char delimiter) {
+  // A leading byte order mark would be taken for the file's own at its start.
+  if (field.substr(0, 3) == "\xEF\xBB\xBF") return true;
   for (char c : field) {
     if (c == delimiter || c == '"' || IsLineEnd(c)) return true;
   }
@@ -14,8 +16,7 @@ bool NeedsQuotes(std::string_view field, char delimiter) {
 
 }  // namespace
 
-CsvReader::CsvReader(std::string_view text, CsvOptions options)
-    : text_(text), options_(options) {
+CsvReader::CsvReader(std::string_view text, CsvOptions options) : text_(text), options_(options) {
   if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;
 }
 

@@ -131,6 +131,8 @@ TEST(FormatCsvRow, QuotesOnlyWhatNeedsIt) {
   EXPECT_EQ(FormatCsvRow({"a", "b c", "x,y", "say \"hi\"", "two\nlines"}),
             "a,b c,\"x,y\",\"say \"\"hi\"\"\",\"two\nlines\"");
   EXPECT_EQ(FormatCsvRow({""}), "\"\"");
+  // Found by fuzzing: unquoted, a leading BOM would vanish at a file's start.
+  EXPECT_EQ(FormatCsvRow({"\xEF\xBB\xBFx"}), "\"\xEF\xBB\xBFx\"");
   EXPECT_EQ(FormatCsvRow({"", ""}), ",");
 }
 

@@ -56,9 +56,14 @@ class FollowUpReader {
 Status FollowUpReader::Section(const json& section, const std::string& path,
                                const std::string& code) {
   const json meta = section.value("meta", json::object());
-  Round round{path, MechanismId(Str(meta, "mechanism").empty() ? code : Str(meta, "mechanism")),
-              Str(meta, "co_symbol"), Str(meta, "co_date"), Str(meta, "assessment_symbol"), ""};
-  round.assessment_date = ParseEnglishDate(Str(meta, "assessment_date")).value_or(Str(meta, "year"));
+  Round round{path,
+              MechanismId(Str(meta, "mechanism").empty() ? code : Str(meta, "mechanism")),
+              Str(meta, "co_symbol"),
+              Str(meta, "co_date"),
+              Str(meta, "assessment_symbol"),
+              ""};
+  round.assessment_date =
+      ParseEnglishDate(Str(meta, "assessment_date")).value_or(Str(meta, "year"));
   const json& paragraphs = section["paragraphs"];
   if (!paragraphs.is_array()) {
     return sink_.Reject({0, ""}, path + ".paragraphs", "expected a list of paragraphs");
@@ -89,8 +94,9 @@ Status FollowUpReader::Paragraph(const Round& round, const json& p, const std::s
   if (text.empty()) return sink_.Reject(row, path + ".recommendation", "no recommendation text");
   Record rec;
   rec.kind = "recommendation";
-  rec.key = "followup:" + (round.co_symbol.empty() ? round.mechanism + ":" + state_ : round.co_symbol) +
-            ":" + para;
+  rec.key =
+      "followup:" + (round.co_symbol.empty() ? round.mechanism + ":" + state_ : round.co_symbol) +
+      ":" + para;
   rec.fields["state"] = state_;
   rec.fields["mechanism"] = round.mechanism;
   if (!round.co_symbol.empty()) rec.fields["document"] = round.co_symbol;
@@ -106,10 +112,10 @@ Status FollowUpReader::Paragraph(const Round& round, const json& p, const std::s
   if (limbs.is_array() && !limbs.empty()) {
     for (const json& limb : limbs) {
       const std::string label = Str(limb, "limb");
-      RAPPORTEUR_RETURN_IF_ERROR(Grade(round, rec_key, para, label.empty() ? std::to_string(n + 1) : label,
-                                       limb.is_object() ? limb.value("grade", json()) : json(),
-                                       Str(limb, "eval"), path + ".limbs[" + std::to_string(n) + "]",
-                                       n + 1, row));
+      RAPPORTEUR_RETURN_IF_ERROR(
+          Grade(round, rec_key, para, label.empty() ? std::to_string(n + 1) : label,
+                limb.is_object() ? limb.value("grade", json()) : json(), Str(limb, "eval"),
+                path + ".limbs[" + std::to_string(n) + "]", n + 1, row));
       ++n;
     }
   } else if (headers.is_array()) {
@@ -136,8 +142,9 @@ Status FollowUpReader::Grade(const Round& round, const std::string& rec_key,
   }
   Record r;
   r.kind = "followup";
-  r.key = "followup:" + (round.assessment_symbol.empty() ? round.mechanism + ":" + round.assessment_date
-                                                          : round.assessment_symbol) +
+  r.key = "followup:" +
+          (round.assessment_symbol.empty() ? round.mechanism + ":" + round.assessment_date
+                                           : round.assessment_symbol) +
           ":" + para + ":" + std::to_string(n);
   r.fields["recommendation"] = rec_key;
   r.fields["date"] = round.assessment_date;
@@ -173,7 +180,8 @@ Status ReadFollowUpJson(std::string_view text, StateResolver& states, RecordSink
   if (TrimSpaces(text).empty()) return InvalidInput("empty file");
   Result<json> doc = ParseJson(text);
   if (!doc) return doc.error();
-  if (!doc->is_object()) return InvalidInput("expected a JSON object with 'a3' and graded sections");
+  if (!doc->is_object())
+    return InvalidInput("expected a JSON object with 'a3' and graded sections");
   const std::string a3 = Str(*doc, "a3");
   Result<std::string> state = states.Resolve(a3.empty() ? Str(*doc, "name") : a3);
   if (!state) return InvalidInput("field 'a3': " + state.error().message());

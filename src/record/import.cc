@@ -2,13 +2,14 @@
 // one file, one Batch; the format readers (src/record/*) hand their records
 // to a sink that puts them into the batch, or collects the rejected rows
 // under --skip-bad.
+#include "rapporteur/import.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
 
-#include "rapporteur/import.h"
 #include "src/lens/catalogue.h"
 #include "src/record/csv_reader.h"
 #include "src/record/csv_table.h"
@@ -118,15 +119,17 @@ Result<ImportFormat> ChooseFormat(const std::string& path, const ImportOptions& 
 Status CheckUtf8Lines(std::string_view text) {
   const std::optional<std::size_t> at = text::FindInvalidUtf8(text);
   if (!at) return Status::Ok();
-  const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(*at), '\n');
+  const auto line =
+      1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(*at), '\n');
   char byte[8];
   std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[*at]));
   return InvalidInput("line " + std::to_string(line) + ": invalid UTF-8 (byte " + byte + ")");
 }
 
 Status NeedsMapping(ImportFormat format) {
-  return InvalidArgument("a " + std::string(format == ImportFormat::kXlsx ? "XLSX workbook" : "generic CSV") +
-                         " needs a column mapping (--mapping FILE; docs/import-formats.md)");
+  return InvalidArgument(
+      "a " + std::string(format == ImportFormat::kXlsx ? "XLSX workbook" : "generic CSV") +
+      " needs a column mapping (--mapping FILE; docs/import-formats.md)");
 }
 
 Status ReadSpreadsheet(ImportFormat format, std::string_view bytes, const ImportOptions& options,
@@ -157,16 +160,14 @@ Status ReadInto(ImportFormat format, const std::string& path, std::string_view b
     case ImportFormat::kOhchrThematic:
       RAPPORTEUR_RETURN_IF_ERROR(CheckUtf8Lines(bytes));
       return record::ReadOhchrThematicList(bytes, states, sink);
-    case ImportFormat::kFollowUp:
-      return record::ReadFollowUpJson(bytes, states, sink);
+    case ImportFormat::kFollowUp: return record::ReadFollowUpJson(bytes, states, sink);
     case ImportFormat::kJsonLines:
-      if (!options.mapping_path.empty()) return ReadSpreadsheet(format, bytes, options, states, sink);
+      if (!options.mapping_path.empty())
+        return ReadSpreadsheet(format, bytes, options, states, sink);
       return record::ReadJsonLinesExport(bytes, sink);
     case ImportFormat::kCsv:
-    case ImportFormat::kXlsx:
-      return ReadSpreadsheet(format, bytes, options, states, sink);
-    case ImportFormat::kAuto:
-      break;
+    case ImportFormat::kXlsx: return ReadSpreadsheet(format, bytes, options, states, sink);
+    case ImportFormat::kAuto: break;
   }
   return Internal("no reader for format " + std::string(ImportFormatName(format)));
 }
@@ -200,7 +201,8 @@ Result<ImportSummary> Import(Store& store, const std::string& path, const Import
   BatchSink sink(**batch, options, summary);
   const Status read = ReadInto(*format, path, *bytes, options, states, sink);
   // The mapping's own errors name the mapping file, not the data file.
-  if (!read.ok()) return read.message().rfind("invalid mapping '", 0) == 0 ? read : InFile(path, read);
+  if (!read.ok())
+    return read.message().rfind("invalid mapping '", 0) == 0 ? read : InFile(path, read);
   sink.Finish();
   summary.counts = (*batch)->counts();
   if (options.skip_bad && !options.rejects_path.empty()) {

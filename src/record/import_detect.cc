@@ -4,6 +4,8 @@
 #include <fstream>
 
 #include "rapporteur/import.h"
+#include "src/ingest/zip_archive.h"
+#include "src/lens/catalogue.h"
 #include "src/record/followup_json.h"
 #include "src/record/json_lines.h"
 #include "src/record/ohchr_thematic.h"
@@ -21,10 +23,14 @@ struct FormatName {
 };
 
 constexpr FormatName kNames[] = {
-    {ImportFormat::kAuto, "auto"},           {ImportFormat::kUprInfo, "upr-info"},
-    {ImportFormat::kRatification, "ratification"}, {ImportFormat::kOhchrThematic, "ohchr-thematic"},
-    {ImportFormat::kFollowUp, "followup"},   {ImportFormat::kJsonLines, "jsonl"},
-    {ImportFormat::kCsv, "csv"},             {ImportFormat::kXlsx, "xlsx"},
+    {ImportFormat::kAuto, "auto"},
+    {ImportFormat::kUprInfo, "upr-info"},
+    {ImportFormat::kRatification, "ratification"},
+    {ImportFormat::kOhchrThematic, "ohchr-thematic"},
+    {ImportFormat::kFollowUp, "followup"},
+    {ImportFormat::kJsonLines, "jsonl"},
+    {ImportFormat::kCsv, "csv"},
+    {ImportFormat::kXlsx, "xlsx"},
 };
 
 // Enough of the file to recognise every format by its beginning.
@@ -46,6 +52,19 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
+// A zip archive is an XLSX workbook, or not importable (a Word document is
+// compared, not imported). Opening it reads only its directory.
+Result<ImportFormat> DetectZip(const std::string& path) {
+  Result<std::string> bytes = lens::ReadTextFile(path);
+  if (!bytes) return bytes.error();
+  Result<ingest::ZipArchive> zip = ingest::ZipArchive::Open(*bytes, 0);
+  if (!zip) return zip.error().WithContext("cannot read '" + path + "'");
+  if (zip->Contains("xl/workbook.xml")) return ImportFormat::kXlsx;
+  const std::string what =
+      zip->Contains("word/document.xml") ? "a Word document" : "a zip archive but no XLSX workbook";
+  return Unsupported("cannot import '" + path + "': " + what);
+}
+
 }  // namespace
 
 std::string_view ImportFormatName(ImportFormat format) {
@@ -61,7 +80,8 @@ Result<ImportFormat> ParseImportFormat(std::string_view name) {
     if (n.name == name) return n.format;
     known += (known.empty() ? "" : ", ") + std::string(n.name);
   }
-  return InvalidArgument("unknown import format '" + std::string(name) + "' (formats: " + known + ")");
+  return InvalidArgument("unknown import format '" + std::string(name) + "' (formats: " + known +
+                         ")");
 }
 
 Result<ImportFormat> DetectImportFormat(const std::string& path) {
@@ -71,7 +91,7 @@ Result<ImportFormat> DetectImportFormat(const std::string& path) {
   if (record::TrimSpaces(text).empty()) {
     return InvalidInput("cannot detect the format of '" + path + "': empty file");
   }
-  if (record::LooksLikeZip(text)) return ImportFormat::kXlsx;
+  if (record::LooksLikeZip(text)) return DetectZip(path);
   if (record::LooksLikeUprInfo(text)) return ImportFormat::kUprInfo;
   if (record::LooksLikeRatificationTable(text)) return ImportFormat::kRatification;
   if (record::LooksLikeOhchrThematicList(text)) return ImportFormat::kOhchrThematic;

@@ -10,11 +10,11 @@
 
 #include <algorithm>
 #include <chrono>
-#include <iostream>
-#include <map>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
+#include <map>
 #include <sstream>
 
 #include "src/render/zip_writer.h"
@@ -112,7 +112,8 @@ TEST_F(ImportTest, DryRunCountsAndWritesNothing) {
 
 TEST_F(ImportTest, ProgressIsReported) {
   std::string rows(kUprHeader);
-  for (int i = 0; i < 2500; ++i) rows += "Chile,G,O,Text " + std::to_string(i) + ",France,W,E,Accepted,1,General,18\r";
+  for (int i = 0; i < 2500; ++i)
+    rows += "Chile,G,O,Text " + std::to_string(i) + ",France,W,E,Accepted,1,General,18\r";
   std::vector<ImportProgress> calls;
   ImportOptions options;
   options.progress = [&](const ImportProgress& p) { calls.push_back(p); };
@@ -127,11 +128,11 @@ TEST_F(ImportTest, ProgressIsReported) {
 // Each bad row stops the import, which then writes nothing; with skip_bad
 // the other rows go in and the bad one is listed with line, field, reason.
 struct BadInput {
-  std::string name;      // file name
+  std::string name;  // file name
   std::string contents;
-  std::string mapping;   // "" = none
-  std::string message;   // the whole error without skip_bad
-  std::int64_t good;     // records imported with skip_bad
+  std::string mapping;  // "" = none
+  std::string message;  // the whole error without skip_bad
+  std::int64_t good;    // records imported with skip_bad
 };
 
 const std::string kMapping =
@@ -177,17 +178,22 @@ INSTANTIATE_TEST_SUITE_P(
                      "Chile,G,O,Text,Frnace,W,E,Accepted,5,General,18\r",
                  "", "line 5, field 'From': unknown state 'Frnace' (did you mean 'France'?)", 3},
         BadInput{"columns.csv",
-                 std::string(kUprHeader) + "Chile,G,O,Text,France,W,E,Accepted,5,General\r" + std::string(kUprRows),
+                 std::string(kUprHeader) + "Chile,G,O,Text,France,W,E,Accepted,5,General\r" +
+                     std::string(kUprRows),
                  "", "line 2: 10 fields, expected 11", 3},
-        BadInput{"quote.csv",
-                 std::string(kUprHeader) + std::string(kUprRows) + "Chile,G,O,\"Text,France,W,E\r",
-                 "", "line 5: unterminated quote: the field opened on line 5 runs to the end of the input",
-                 3},
-        BadInput{"date.csv", "Country,Text,Date\nChile,Ratify,2014-10-27\nChile,Abolish,2014-13-01\n",
-                 kMapping, "line 3, field 'Date': invalid date '2014-13-01' (expected YYYY, YYYY-MM or YYYY-MM-DD)",
+        BadInput{
+            "quote.csv",
+            std::string(kUprHeader) + std::string(kUprRows) + "Chile,G,O,\"Text,France,W,E\r", "",
+            "line 5: unterminated quote: the field opened on line 5 runs to the end of the input",
+            3},
+        BadInput{"date.csv",
+                 "Country,Text,Date\nChile,Ratify,2014-10-27\nChile,Abolish,2014-13-01\n", kMapping,
+                 "line 3, field 'Date': invalid date '2014-13-01' (expected YYYY, YYYY-MM or "
+                 "YYYY-MM-DD)",
                  1},
-        BadInput{"encoding.csv", "Country,Text,Date\nChile,Ratify,2014\nChile,Prot\xE9ger,2015\n", kMapping,
-                 "line 3, field 'Text': invalid UTF-8 (byte 0xE9 at byte 5 of the field)", 1},
+        BadInput{"encoding.csv", "Country,Text,Date\nChile,Ratify,2014\nChile,Prot\xE9ger,2015\n",
+                 kMapping, "line 3, field 'Text': invalid UTF-8 (byte 0xE9 at byte 5 of the field)",
+                 1},
         BadInput{"export.jsonl",
                  R"({"kind":"recommendation","key":"k1","state":"CL","mechanism":"UPR","text":"A"})"
                  "\n"
@@ -204,13 +210,19 @@ TEST_F(ImportTest, EmptyFileAndUnknownFormat) {
             "cannot detect the format of '" + empty + "': empty file");
   const std::string text = Write("notes.txt", "Some notes\n");
   EXPECT_EQ(Run(text).error().code(), ErrorCode::kUnsupported);
+  Result<std::string> docx = render::WriteZip({{"word/document.xml", "<w:document/>"}});
+  const std::string word = Write("draft.docx", *docx);
+  EXPECT_EQ(DetectImportFormat(word).error().message(),
+            "cannot import '" + word + "': a Word document");
   const std::string csv = Write("sheet.csv", "a,b\n1,2\n");
   EXPECT_EQ(Run(csv).error().message(),
-            "'" + csv + "': a generic CSV needs a column mapping (--mapping FILE; docs/import-formats.md)");
+            "'" + csv +
+                "': a generic CSV needs a column mapping (--mapping FILE; docs/import-formats.md)");
 }
 
 TEST_F(ImportTest, TruncatedFollowUpJsonWritesNothing) {
-  const std::string path = Write("ALB.json", R"({"a3": "ALB", "hrc": {"meta": {}, "paragraphs": [{"para": "9")");
+  const std::string path =
+      Write("ALB.json", R"({"a3": "ALB", "hrc": {"meta": {}, "paragraphs": [{"para": "9")");
   Result<ImportSummary> summary = Run(path);
   ASSERT_FALSE(summary.has_value());
   EXPECT_EQ(summary.error().message(),
@@ -250,9 +262,12 @@ TEST_F(ImportTest, XlsxWithMapping) {
       R"(<row r="2"><c r="A2" t="inlineStr"><is><t>Chile</t></is></c><c r="B2" t="inlineStr"><is><t>Ratify</t></is></c>)"
       R"(<c r="C2" s="1"><v>41939</v></c></row></sheetData></worksheet>)";
   Result<std::string> zip = render::WriteZip(
-      {{"xl/workbook.xml", R"(<workbook xmlns:r="r"><sheets><sheet name="S" r:id="rId1"/></sheets></workbook>)"},
-       {"xl/_rels/workbook.xml.rels", R"(<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>)"},
-       {"xl/styles.xml", R"(<styleSheet><cellXfs><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>)"},
+      {{"xl/workbook.xml",
+        R"(<workbook xmlns:r="r"><sheets><sheet name="S" r:id="rId1"/></sheets></workbook>)"},
+       {"xl/_rels/workbook.xml.rels",
+        R"(<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>)"},
+       {"xl/styles.xml",
+        R"(<styleSheet><cellXfs><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>)"},
        {"xl/worksheets/sheet1.xml", sheet}});
   ASSERT_TRUE(zip.has_value());
   const std::string path = Write("sheet.xlsx", *zip);
@@ -287,11 +302,12 @@ std::string WithoutIds(const std::string& jsonl) {
 // key kept; importing the export into the first store changes nothing.
 TEST_F(ImportTest, JsonLinesRoundTrip) {
   ASSERT_TRUE(Run(Write("upr.csv", std::string(kUprHeader) + std::string(kUprRows))).has_value());
-  ASSERT_TRUE(Run(Write("hr_status_iccpr_op1.csv",
-                        "iso2,member,state party,year ratification or accession,signatory,no "
-                        "action,status,note\nJM,Jamaica,1,1975,0,1,state party,Denounced the OP 1997\n"
-                        "CL,Chile,0,,1,0,signatory state,\n"))
-                  .has_value());
+  ASSERT_TRUE(
+      Run(Write("hr_status_iccpr_op1.csv",
+                "iso2,member,state party,year ratification or accession,signatory,no "
+                "action,status,note\nJM,Jamaica,1,1975,0,1,state party,Denounced the OP 1997\n"
+                "CL,Chile,0,,1,0,signatory state,\n"))
+          .has_value());
   Result<ImportSummary> followup = Run(Write(
       "ALB.json",
       R"({"a3": "ALB", "hrc": {"meta": {"mechanism": "hrc", "co_symbol": "CCPR/C/ALB/CO/2", "co_date": "24 July 2013",
@@ -322,7 +338,8 @@ TEST_F(ImportTest, JsonLinesRoundTrip) {
 // A process killed in the middle of an import leaves the store as it was.
 TEST_F(ImportTest, KilledImportLeavesTheStoreAsItWas) {
   std::string rows(kUprHeader);
-  for (int i = 0; i < 3000; ++i) rows += "Chile,G,O,Text " + std::to_string(i) + ",France,W,E,Accepted,1,General,18\r";
+  for (int i = 0; i < 3000; ++i)
+    rows += "Chile,G,O,Text " + std::to_string(i) + ",France,W,E,Accepted,1,General,18\r";
   const std::string path = Write("upr.csv", rows);
   ASSERT_TRUE(Run(Write("first.csv", std::string(kUprHeader) + std::string(kUprRows))).has_value());
   const std::string db = (dir_ / "test.db").string();
@@ -359,8 +376,10 @@ TEST_F(ImportTest, RealDataTwice) {
   const char* shared = std::getenv("RAPPORTEUR_SHARED_DATA");
   if (!shared || !fs::exists(fs::path(shared) / "upr-info")) GTEST_SKIP() << "no shared data";
   std::vector<fs::path> files;
-  for (const char* dir : {"upr-info", "ratification-status", "ohchr-thematic-lists-slovenia", "ccpr-followup"}) {
-    for (const auto& entry : fs::directory_iterator(fs::path(shared) / dir)) files.push_back(entry.path());
+  for (const char* dir :
+       {"upr-info", "ratification-status", "ohchr-thematic-lists-slovenia", "ccpr-followup"}) {
+    for (const auto& entry : fs::directory_iterator(fs::path(shared) / dir))
+      files.push_back(entry.path());
   }
   std::sort(files.begin(), files.end());
   std::map<ImportFormat, std::int64_t> added, rows;
@@ -384,7 +403,8 @@ TEST_F(ImportTest, RealDataTwice) {
       const auto start = std::chrono::steady_clock::now();
       Result<ImportSummary> summary = Run(file.string());
       ASSERT_TRUE(summary.has_value()) << summary.error().message();
-      const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      const double seconds =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       if (*format == ImportFormat::kUprInfo) upr_seconds[round] += seconds;
       if (round == 0) {
         added[*format] += summary->counts.added;
@@ -404,6 +424,13 @@ TEST_F(ImportTest, RealDataTwice) {
   EXPECT_EQ(added[ImportFormat::kFollowUp], 2 + 5);
   EXPECT_EQ(Count("recommendation"), 41066 + 163 + 215 + 254 + 2);
   EXPECT_EQ(Count("followup"), 5);
+  // The drafts (inputs of `rapporteur compare`) are not importable.
+  for (const auto& entry : fs::recursive_directory_iterator(fs::path(shared) / "drafts")) {
+    if (!entry.is_regular_file()) continue;
+    Result<ImportFormat> format = DetectImportFormat(entry.path().string());
+    ASSERT_FALSE(format.has_value()) << entry.path();
+    EXPECT_EQ(format.error().code(), ErrorCode::kUnsupported) << format.error().message();
+  }
   // States per instrument: every table names the 193 UN members.
   SearchQuery query;
   query.kind = "ratification";

@@ -52,7 +52,8 @@ bool LooksLikeJsonLinesExport(std::string_view text) {
   const std::size_t start = text.find_first_not_of(" \t\r\n");
   if (start == std::string_view::npos || text[start] != '{') return false;
   const std::size_t end = text.find('\n', start);
-  Result<json> first = ParseJson(text.substr(start, end == std::string_view::npos ? end : end - start));
+  Result<json> first =
+      ParseJson(text.substr(start, end == std::string_view::npos ? end : end - start));
   return first.has_value() && first->is_object() && first->contains("kind") &&
          (*first)["kind"].is_string();
 }
@@ -105,7 +106,8 @@ Status ReadMappedJsonLines(std::string_view text, MappedRows& rows, const Column
   };
   RAPPORTEUR_RETURN_IF_ERROR(ForEachLine(text, read_line));
   for (const std::string& column : header) {
-    if (seen.count(column) == 0) sink.Warn("no line has the member '" + column + "' the mapping names");
+    if (seen.count(column) == 0)
+      sink.Warn("no line has the member '" + column + "' the mapping names");
   }
   return Status::Ok();
 }

@@ -6,9 +6,8 @@
 #ifndef RAPPORTEUR_SRC_RECORD_JSON_TEXT_H_
 #define RAPPORTEUR_SRC_RECORD_JSON_TEXT_H_
 
-#include <string_view>
-
 #include <nlohmann/json.hpp>
+#include <string_view>
 
 #include "rapporteur/status.h"
 

@@ -20,7 +20,9 @@ bool IsUtf8Name(const std::string& encoding) {
 Status ReadMappedCsv(std::string_view bytes, const ColumnMapping& mapping, StateResolver& states,
                      RecordSink& sink) {
   std::string decoded;
-  if (!IsUtf8Name(mapping.encoding)) {
+  // UTF-16 (Excel's "Unicode text") is recognised by its byte order mark.
+  const bool utf16 = bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF";
+  if (!IsUtf8Name(mapping.encoding) || (mapping.encoding.empty() && utf16)) {
     Result<std::string> text = text::DecodeToUtf8(bytes, mapping.encoding);
     if (!text) return text.error();
     decoded = std::move(*text);
@@ -31,7 +33,9 @@ Status ReadMappedCsv(std::string_view bytes, const ColumnMapping& mapping, State
   return ReadCsvTable(
       bytes, mapping.delimiter, sink,
       [&](const CsvHeader& header) { return rows.SetHeader(header.names); },
-      [&](const CsvRecord& csv) { return rows.Row(csv.fields, {csv.line, csv.raw}); });
+      [&](const CsvRecord& csv) {
+        return rows.Row(csv.fields, {csv.line, csv.raw});
+      });
 }
 
 Status ReadMappedXlsx(std::string_view bytes, const ColumnMapping& mapping, StateResolver& states,
@@ -51,8 +55,8 @@ Status ReadMappedXlsx(std::string_view bytes, const ColumnMapping& mapping, Stat
     const SourceRow source{row.number, raw};
     if (std::optional<InvalidField> bad = FindInvalidUtf8Field(row.cells)) {
       const std::vector<std::string>& header = sheet->front().cells;
-      RAPPORTEUR_RETURN_IF_ERROR(sink.Reject(
-          source, bad->column < header.size() ? header[bad->column] : "", bad->reason));
+      RAPPORTEUR_RETURN_IF_ERROR(
+          sink.Reject(source, bad->column < header.size() ? header[bad->column] : "", bad->reason));
     } else {
       RAPPORTEUR_RETURN_IF_ERROR(rows.Row(row.cells, source));
     }

@@ -13,8 +13,8 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::array<std::string_view, 5> kTypes = {"upr", "treaty_body", "special_procedure", "council",
-                                                     "other"};
+constexpr std::array<std::string_view, 5> kTypes = {"upr", "treaty_body", "special_procedure",
+                                                    "council", "other"};
 constexpr std::array<std::string_view, 5> kFields = {"id", "type", "name", "aliases", "instrument"};
 
 Status LineError(std::size_t line, std::string_view message) {
@@ -37,7 +37,8 @@ bool IsId(std::string_view id) {
 Status GetString(const json& j, const char* field, std::size_t line, std::string* out) {
   auto it = j.find(field);
   if (it == j.end()) return FieldError(line, field, "missing");
-  if (!it->is_string() || it->get<std::string>().empty()) return FieldError(line, field, "expected a non-empty string");
+  if (!it->is_string() || it->get<std::string>().empty())
+    return FieldError(line, field, "expected a non-empty string");
   *out = it->get<std::string>();
   return Status::Ok();
 }
@@ -45,7 +46,8 @@ Status GetString(const json& j, const char* field, std::size_t line, std::string
 Status ParseOptionalFields(const json& j, std::size_t line, Mechanism* m) {
   if (auto it = j.find("instrument"); it != j.end() && !it->is_null()) {
     if (!it->is_string() || !IsId(it->get<std::string>())) {
-      return FieldError(line, "instrument", "expected an instrument id of the catalogue (\"ICCPR\") or null");
+      return FieldError(line, "instrument",
+                        "expected an instrument id of the catalogue (\"ICCPR\") or null");
     }
     m->instrument = it->get<std::string>();
   }
@@ -70,12 +72,14 @@ Status ParseMechanism(const json& j, std::size_t line, Mechanism* m) {
   }
   RAPPORTEUR_RETURN_IF_ERROR(GetString(j, "id", line, &m->id));
   if (!IsId(m->id)) {
-    return FieldError(line, "id", "expected upper-case letters, digits and '-', got '" + m->id + "'");
+    return FieldError(line, "id",
+                      "expected upper-case letters, digits and '-', got '" + m->id + "'");
   }
   RAPPORTEUR_RETURN_IF_ERROR(GetString(j, "type", line, &m->type));
   if (!IsMechanismType(m->type)) {
-    return FieldError(line, "type", "expected one of upr, treaty_body, special_procedure, council, other, got '" +
-                                        m->type + "'");
+    return FieldError(line, "type",
+                      "expected one of upr, treaty_body, special_procedure, council, other, got '" +
+                          m->type + "'");
   }
   RAPPORTEUR_RETURN_IF_ERROR(GetString(j, "name", line, &m->name));
   return ParseOptionalFields(j, line, m);
@@ -97,21 +101,26 @@ class UniquenessCheck {
   Status Add(const Mechanism& m, std::size_t line) {
     RAPPORTEUR_RETURN_IF_ERROR(AddName(m.id, "id", m, line));
     RAPPORTEUR_RETURN_IF_ERROR(AddName(m.name, "name", m, line));
-    for (const std::string& alias : m.aliases) RAPPORTEUR_RETURN_IF_ERROR(AddName(alias, "aliases", m, line));
+    for (const std::string& alias : m.aliases)
+      RAPPORTEUR_RETURN_IF_ERROR(AddName(alias, "aliases", m, line));
     return Status::Ok();
   }
 
  private:
-  Status AddName(const std::string& name, std::string_view field, const Mechanism& m, std::size_t line) {
+  Status AddName(const std::string& name, std::string_view field, const Mechanism& m,
+                 std::size_t line) {
     auto [it, inserted] = owners_.emplace(record::CaseFold(name), std::make_pair(m.id, line));
     if (inserted) return Status::Ok();
     const auto& [owner, owner_line] = it->second;
-    if (owner == m.id && owner_line == line) return Status::Ok();  // a mechanism may repeat its own name
+    if (owner == m.id && owner_line == line)
+      return Status::Ok();  // a mechanism may repeat its own name
     if (field == "id" && owner == m.id) {
-      return FieldError(line, field, "'" + m.id + "' already on line " + std::to_string(owner_line));
+      return FieldError(line, field,
+                        "'" + m.id + "' already on line " + std::to_string(owner_line));
     }
-    return FieldError(line, field, "'" + name + "' already names " + owner + " (line " +
-                                       std::to_string(owner_line) + ")");
+    return FieldError(
+        line, field,
+        "'" + name + "' already names " + owner + " (line " + std::to_string(owner_line) + ")");
   }
 
   std::map<std::string, std::pair<std::string, std::size_t>> owners_;
@@ -152,7 +161,8 @@ Result<std::vector<Mechanism>> LoadMechanisms(const std::string& path) {
   return ParseMechanisms(*text, path);
 }
 
-const Mechanism* FindMechanism(const std::vector<Mechanism>& mechanisms, std::string_view id_or_alias) {
+const Mechanism* FindMechanism(const std::vector<Mechanism>& mechanisms,
+                               std::string_view id_or_alias) {
   for (const Mechanism& m : mechanisms) {
     if (m.id == id_or_alias) return &m;  // the common case: an id as written
   }

@@ -41,7 +41,8 @@ Result<std::vector<Mechanism>> LoadMechanisms(const std::string& path);
 
 // The mechanism whose id, name or an alias is `id_or_alias`, compared
 // without case ("sr-torture", "Human Rights Committee"); nullptr if none.
-const Mechanism* FindMechanism(const std::vector<Mechanism>& mechanisms, std::string_view id_or_alias);
+const Mechanism* FindMechanism(const std::vector<Mechanism>& mechanisms,
+                               std::string_view id_or_alias);
 
 }  // namespace rapporteur
 

@@ -12,7 +12,8 @@ namespace rapporteur::record {
 namespace {
 
 bool IsAscii(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
 // Modifier letters that are written as apostrophes ("Côte dʼIvoire"):
@@ -71,8 +72,8 @@ std::string FoldAscii(std::string_view name) {
 }
 
 std::string FoldUnicode(std::string_view name) {
-  icu::UnicodeString text =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
   text.foldCase(U_FOLD_CASE_DEFAULT);
   UErrorCode err = U_ZERO_ERROR;
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(err);

@@ -14,7 +14,8 @@ TEST(NameMatchTest, FoldsCaseDiacriticsPunctuationAndLeadingThe) {
   EXPECT_EQ(FoldName("São Tomé and Príncipe"), "sao tome and principe");
   EXPECT_EQ(FoldName("Guinea-Bissau"), "guinea bissau");
   EXPECT_EQ(FoldName("Bolivia (Plurinational State of)"), "bolivia plurinational state of");
-  EXPECT_EQ(FoldName("Korea, Democratic People's Republic of"), "korea democratic people s republic of");
+  EXPECT_EQ(FoldName("Korea, Democratic People's Republic of"),
+            "korea democratic people s republic of");
   EXPECT_EQ(FoldName("Straße"), "strasse");
   EXPECT_EQ(FoldName("Ελλάδα"), "ελλαδα");
   EXPECT_EQ(FoldName("대한민국"), "대한민국");  // NFD splits Hangul; NFC puts it back
@@ -38,7 +39,9 @@ TEST(NameMatchTest, EmptyAndPunctuationOnly) {
 }
 
 TEST(NameMatchTest, InvalidUtf8IsPunctuation) {
-  EXPECT_EQ(FoldName("Fr\xFF" "ance"), "fr ance");
+  EXPECT_EQ(FoldName("Fr\xFF"
+                     "ance"),
+            "fr ance");
 }
 
 TEST(NameMatchTest, EditDistanceCountsTranspositionsAsOne) {

@@ -1,10 +1,10 @@
 #include "src/record/ohchr_thematic.h"
 
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <map>
 #include <optional>
-
-#include <re2/re2.h>
 
 #include "src/record/source_dates.h"
 #include "src/record/source_text.h"
@@ -57,8 +57,9 @@ Result<Header> ReadHeader(const std::vector<Line>& lines) {
   const std::size_t list = title.find(" - Thematic List");
   const std::size_t before = list == std::string::npos ? list : title.rfind(" - ", list - 1);
   if (before == std::string::npos) {
-    return InvalidInput("line 1: no state under review in the title (expected '# UPR <n>th "
-                        "Session - <State> - Thematic List of Recommendations')");
+    return InvalidInput(
+        "line 1: no state under review in the title (expected '# UPR <n>th "
+        "Session - <State> - Thematic List of Recommendations')");
   }
   h.state_name = title.substr(before + 3, list - before - 3);
   if (h.session <= 0) return InvalidInput("no UPR session in the title or a '**Session:**' line");
@@ -320,7 +321,8 @@ Status ReadOhchrThematicList(std::string_view text, StateResolver& states, Recor
     sink.RowDone(total);
   }
   if (noise > 0) {
-    sink.Warn(std::to_string(noise) + " lines inside recommendations fit no field and were skipped");
+    sink.Warn(std::to_string(noise) +
+              " lines inside recommendations fit no field and were skipped");
   }
   return Status::Ok();
 }

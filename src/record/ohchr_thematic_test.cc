@@ -90,7 +90,8 @@ TEST(OhchrThematic, RecommendingStatesInEveryLayout) {
   };
   using V = std::vector<std::string>;
   EXPECT_EQ(codes("Ratify (Spain, Tunisia,Peru);"), (V{"ES", "TN", "PE"}));
-  EXPECT_EQ(codes("Ratify (Spain, Venezuela (Bolivarian Republic of),Peru)"), (V{"ES", "VE", "PE"}));
+  EXPECT_EQ(codes("Ratify (Spain, Venezuela (Bolivarian Republic of),Peru)"),
+            (V{"ES", "VE", "PE"}));
   EXPECT_EQ(codes("Ratify ILO Convention (No. 29) (United Kingdom of Great Britain and Northern "
                   "Ireland);"),
             (V{"GB"}));
@@ -99,8 +100,7 @@ TEST(OhchrThematic, RecommendingStatesInEveryLayout) {
   EXPECT_EQ(codes("Do X (France); do Y (France) (Spain);"), (V{"FR", "ES"}));
   EXPECT_EQ(codes("Do X; and Y (France)"), (V{"FR"}));
   EXPECT_EQ(codes("No state at all;"), (V{}));
-  EXPECT_EQ(codes("Do X (Frnace);"),
-            (V{"error: unknown state 'Frnace' (did you mean 'France'?)"}));
+  EXPECT_EQ(codes("Do X (Frnace);"), (V{"error: unknown state 'Frnace' (did you mean 'France'?)"}));
 }
 
 TEST(OhchrThematic, CycleTwoLayoutWithThemeCodes) {
@@ -130,8 +130,8 @@ TEST(OhchrThematic, RepeatedParagraphIsOneRecordAndNoiseIsCounted) {
 }
 
 TEST(OhchrThematic, WrappedTextBeforeTheSourceLineIsJoined) {
-  Result<CollectingSink> sink = Read(
-      "121.1 Ratify the\nConvention (France);\nSource of Position: A/HRC/43/15\nSupported\n");
+  Result<CollectingSink> sink =
+      Read("121.1 Ratify the\nConvention (France);\nSource of Position: A/HRC/43/15\nSupported\n");
   ASSERT_TRUE(sink.has_value()) << sink.error().message();
   EXPECT_EQ(sink->records.at(0).fields["text"], "Ratify the Convention (France)");
 }
@@ -153,7 +153,8 @@ TEST(OhchrThematic, Problems) {
             "no numbered recommendations (lines like '121.1 ...')");
   Result<CollectingSink> no_position = Read("121.1 Ratify (France);\n");
   ASSERT_TRUE(no_position.has_value());
-  EXPECT_EQ(no_position->warnings.at(0), "line 12: paragraph 121.1 has no position (Supported or Noted)");
+  EXPECT_EQ(no_position->warnings.at(0),
+            "line 12: paragraph 121.1 has no position (Supported or Noted)");
 }
 
 // The three lists of the shared data: one record per numbered paragraph,

@@ -1,9 +1,9 @@
 #include "src/record/ratification_table.h"
 
+#include <re2/re2.h>
+
 #include <cctype>
 #include <optional>
-
-#include <re2/re2.h>
 
 #include "src/record/csv_table.h"
 #include "src/record/source_text.h"
@@ -22,9 +22,9 @@ struct Columns {
 Result<Columns> FindColumns(const CsvHeader& header) {
   Columns c;
   const std::pair<const char*, std::size_t*> wanted[] = {
-      {"iso2", &c.iso2},     {"member", &c.member},       {"state party", &c.party},
-      {"year ratification or accession", &c.year}, {"signatory", &c.signatory},
-      {"status", &c.status}};
+      {"iso2", &c.iso2},           {"member", &c.member},
+      {"state party", &c.party},   {"year ratification or accession", &c.year},
+      {"signatory", &c.signatory}, {"status", &c.status}};
   for (const auto& [name, slot] : wanted) {
     std::optional<std::size_t> at = header.Find(name);
     if (!at) return InvalidInput(std::string("line 1: no column '") + name + "' in the header");
@@ -80,9 +80,9 @@ std::string TableReader::StatusOf(const CsvRecord& csv) {
   const std::string status(TrimSpaces(csv.fields[c_.status]));
   const bool party_flag = TrimSpaces(csv.fields[c_.party]) == "1";
   const bool signatory_flag = TrimSpaces(csv.fields[c_.signatory]) == "1";
-  if (status.empty()) return party_flag ? "state party" : signatory_flag ? "signatory state" : "no action";
-  if ((status == "state party") != party_flag ||
-      (status == "signatory state") != signatory_flag) {
+  if (status.empty())
+    return party_flag ? "state party" : signatory_flag ? "signatory state" : "no action";
+  if ((status == "state party") != party_flag || (status == "signatory state") != signatory_flag) {
     sink_.Warn("line " + std::to_string(csv.line) + ": the 0/1 columns contradict status '" +
                status + "'; the status column decides");
   }
@@ -109,8 +109,9 @@ Status TableReader::Row(const CsvRecord& csv) {
   } else if (status == "signatory state") {
     RAPPORTEUR_RETURN_IF_ERROR(sink_.Add(Event(*state, "signature", note), row));
   } else if (status != "no action") {
-    return sink_.Reject(row, "status", "unknown status '" + status +
-                                           "' (expected state party, signatory state or no action)");
+    return sink_.Reject(
+        row, "status",
+        "unknown status '" + status + "' (expected state party, signatory state or no action)");
   }
   static const RE2 kDenounced("(?i)denounced\\b.*\\b((?:19|20)\\d\\d)\\b");
   std::string year;

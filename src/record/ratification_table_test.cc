@@ -23,8 +23,8 @@ constexpr std::string_view kHeader =
 Result<CollectingSink> Read(std::string_view body, const std::string& instrument = "ICCPR-OP1") {
   StateResolver states = FakeStates();
   CollectingSink sink;
-  Status status = ReadRatificationTable(std::string(kHeader) + std::string(body), instrument,
-                                        states, sink);
+  Status status =
+      ReadRatificationTable(std::string(kHeader) + std::string(body), instrument, states, sink);
   if (!status.ok()) return status;
   return sink;
 }

@@ -97,10 +97,12 @@ void CivilFromDays(long long z, int* y, int* m, int* d) {
 }  // namespace
 
 int EnglishMonth(std::string_view name) {
-  static const char* kMonths[] = {"january", "february", "march",     "april",   "may",      "june",
-                                  "july",    "august",   "september", "october", "november", "december"};
+  static const char* kMonths[] = {"january",   "february", "march",    "april",
+                                  "may",       "june",     "july",     "august",
+                                  "september", "october",  "november", "december"};
   std::string lower;
-  for (char c : name) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  for (char c : name)
+    lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
   if (lower == "sept") return 9;
   for (int i = 0; i < 12; ++i) {
     const std::string_view full(kMonths[i]);

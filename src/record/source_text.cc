@@ -40,7 +40,8 @@ std::optional<std::uint32_t> EntityCodePoint(std::string_view body) {
   const std::string_view digits = body.substr(hex ? 2 : 1);
   std::uint32_t cp = 0;
   auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), cp, hex ? 16 : 10);
-  if (digits.empty() || ec != std::errc() || end != digits.data() + digits.size()) return std::nullopt;
+  if (digits.empty() || ec != std::errc() || end != digits.data() + digits.size())
+    return std::nullopt;
   // Surrogates, NUL and values beyond Unicode are not characters.
   if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return std::nullopt;
   return cp;

@@ -9,8 +9,8 @@
 #include <algorithm>
 #include <cstdlib>
 #include <limits>
-#include <tuple>
 #include <nlohmann/json.hpp>
+#include <tuple>
 #include <utility>
 
 #include "src/lens/catalogue.h"
@@ -91,7 +91,8 @@ Result<std::vector<StateInfo>> ParseIsoCodes(std::string_view text, const std::s
   }
   std::vector<StateInfo> states;
   for (const json& entry : *list) {
-    if (!entry.is_object()) return InvalidInput(context + ": expected objects in the '3166-1' list");
+    if (!entry.is_object())
+      return InvalidInput(context + ": expected objects in the '3166-1' list");
     Result<StateInfo> state = ParseIsoEntry(entry);
     if (!state) return state.error().WithContext(context);
     states.push_back(std::move(*state));
@@ -125,9 +126,11 @@ std::string DidYouMean(const std::vector<std::string>& names) {
 // True if `word` is one of the space-separated words of `folded`, or a run
 // of them ("korea" in "korea republic of").
 bool ContainsWords(std::string_view folded, std::string_view words) {
-  for (size_t at = folded.find(words); at != std::string_view::npos; at = folded.find(words, at + 1)) {
+  for (size_t at = folded.find(words); at != std::string_view::npos;
+       at = folded.find(words, at + 1)) {
     const size_t end = at + words.size();
-    if ((at == 0 || folded[at - 1] == ' ') && (end == folded.size() || folded[end] == ' ')) return true;
+    if ((at == 0 || folded[at - 1] == ' ') && (end == folded.size() || folded[end] == ' '))
+      return true;
   }
   return false;
 }
@@ -142,7 +145,8 @@ const std::string& SpellingOf(const StateInfo& state, const std::string& key) {
 
 }  // namespace
 
-Result<StateCatalogue> StateCatalogue::Load(const std::string& iso_codes_json, const std::string& data_dir) {
+Result<StateCatalogue> StateCatalogue::Load(const std::string& iso_codes_json,
+                                            const std::string& data_dir) {
   Result<std::string> text = lens::ReadTextFile(iso_codes_json);
   if (!text) return text.error();
   Result<std::vector<StateInfo>> states = ParseIsoCodes(*text, iso_codes_json);
@@ -178,7 +182,8 @@ Status StateCatalogue::AddFile(const std::string& path) {
   for (const record::StateRow& row : *rows) {
     if (Find(row.code) == nullptr) {
       return InvalidInput("line " + std::to_string(row.line) + ": field 'code': '" + row.code +
-                          "' is not an ISO 3166-1 alpha-2 code").WithContext(context);
+                          "' is not an ISO 3166-1 alpha-2 code")
+          .WithContext(context);
     }
   }
   for (const record::StateRow& row : *rows) {
@@ -206,7 +211,8 @@ const StateInfo* StateCatalogue::Find(std::string_view code) const {
 Result<const StateInfo*> StateCatalogue::Resolve(std::string_view name_or_code) const {
   auto it = by_folded_name_.find(record::FoldName(name_or_code));
   if (it != by_folded_name_.end()) return &states_[it->second];
-  return NotFound("unknown state '" + std::string(name_or_code) + "'" + DidYouMean(Suggest(name_or_code)));
+  return NotFound("unknown state '" + std::string(name_or_code) + "'" +
+                  DidYouMean(Suggest(name_or_code)));
 }
 
 std::vector<std::string> StateCatalogue::Suggest(std::string_view name, size_t n) const {
@@ -220,7 +226,8 @@ std::vector<std::string> StateCatalogue::Suggest(std::string_view name, size_t n
   for (const auto& [key, i] : by_folded_name_) {
     if (key == AsciiLower(states_[i].code) || key == AsciiLower(states_[i].alpha3)) continue;
     size_t distance = kNone;
-    const size_t length_gap = key.size() > query.size() ? key.size() - query.size() : query.size() - key.size();
+    const size_t length_gap =
+        key.size() > query.size() ? key.size() - query.size() : query.size() - key.size();
     if (length_gap <= max_distance) distance = record::EditDistance(query, key);
     if (distance > max_distance) {
       // "Korea" is far from "Korea, Republic of" but is one of its words:

@@ -7,7 +7,6 @@
 #include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
-#include <regex>
 #include <set>
 #include <sstream>
 
@@ -30,9 +29,12 @@ Rows ParseCsv(std::string_view text) {
     const char c = text[i];
     std::string& field = rows.back().back();
     if (quoted) {
-      if (c != '"') field += c;
-      else if (i + 1 < text.size() && text[i + 1] == '"') field += '"', ++i;
-      else quoted = false;
+      if (c != '"')
+        field += c;
+      else if (i + 1 < text.size() && text[i + 1] == '"')
+        field += '"', ++i;
+      else
+        quoted = false;
     } else if (c == '"') {
       quoted = true;
     } else if (c == ',') {
@@ -60,10 +62,13 @@ std::set<std::string> Column(const Rows& rows, const std::string& name) {
   return values;
 }
 
-std::vector<fs::path> FilesMatching(const fs::path& dir, const std::regex& pattern) {
+// The files of `dir` whose names start with `prefix` and end with `suffix`.
+std::vector<fs::path> FilesMatching(const fs::path& dir, std::string_view prefix,
+                                    std::string_view suffix) {
   std::vector<fs::path> files;
   for (const auto& entry : fs::directory_iterator(dir)) {
-    if (std::regex_match(entry.path().filename().string(), pattern)) files.push_back(entry.path());
+    const std::string name = entry.path().filename().string();
+    if (name.starts_with(prefix) && name.ends_with(suffix)) files.push_back(entry.path());
   }
   std::sort(files.begin(), files.end());
   return files;
@@ -102,7 +107,7 @@ class StatesDataTest : public ::testing::Test {
 
 TEST_F(StatesDataTest, UprInfoToAndFrom) {
   std::set<std::string> to, from;
-  const auto files = FilesMatching(shared_ / "upr-info", std::regex("upr-info_sessions_.*\\.csv"));
+  const auto files = FilesMatching(shared_ / "upr-info", "upr-info_sessions_", ".csv");
   ASSERT_EQ(files.size(), 6u);
   for (const fs::path& file : files) {
     Result<std::string> utf8 = text::DecodeToUtf8(Read(file), "macintosh");
@@ -122,7 +127,8 @@ TEST_F(StatesDataTest, UprInfoToAndFrom) {
 
 TEST_F(StatesDataTest, RatificationTablesIso2AndMember) {
   std::set<std::string> member_codes, not_members, mismatched;
-  for (const fs::path& file : FilesMatching(shared_ / "ratification-status", std::regex("hr_status_.*\\.csv"))) {
+  for (const fs::path& file :
+       FilesMatching(shared_ / "ratification-status", "hr_status_", ".csv")) {
     const Rows rows = ParseCsv(Read(file));
     ASSERT_GE(rows.size(), 194u) << file;
     ASSERT_EQ(rows[0][0], "iso2") << file;
@@ -142,31 +148,62 @@ TEST_F(StatesDataTest, RatificationTablesIso2AndMember) {
   EXPECT_EQ(mismatched, std::set<std::string>{"S South Sudan"});
 }
 
-// The recommending states in parentheses at the end of each recommendation:
-// "... (France) (Lithuania);", "(Senegal, Sierra Leone, Venezuela
-// (Bolivarian Republic of),Peru, Uruguay)".
+// The parenthesised groups at the end of `part`, last first: "Ratify X
+// (France) (Lithuania)" -> "Lithuania", "France". One level of nesting
+// inside a group: "(Venezuela (Bolivarian Republic of))".
+std::vector<std::string> TrailingGroups(std::string_view part) {
+  std::vector<std::string> groups;
+  while (true) {
+    while (!part.empty() && std::string_view(" .\r").find(part.back()) != std::string_view::npos) {
+      part.remove_suffix(1);
+    }
+    if (part.empty() || part.back() != ')') return groups;
+    int depth = 0;
+    size_t open = part.size();
+    while (open-- > 0) {
+      depth += part[open] == ')' ? 1 : part[open] == '(' ? -1 : 0;
+      if (depth == 0) break;
+    }
+    if (depth != 0) return groups;  // unbalanced: not a list of states
+    groups.emplace_back(part.substr(open + 1, part.size() - open - 2));
+    part = part.substr(0, open);
+  }
+}
+
+// "Senegal, Venezuela (Bolivarian Republic of),Peru" -> its three names.
+std::vector<std::string> SplitTopLevelCommas(std::string_view list) {
+  std::vector<std::string> names(1);
+  int depth = 0;
+  for (char c : list) {
+    depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+    if (c == ',' && depth == 0)
+      names.emplace_back();
+    else
+      names.back() += c;
+  }
+  for (std::string& n : names) {
+    n.erase(0, n.find_first_not_of(' '));
+    n.erase(n.find_last_not_of(' ') + 1);
+  }
+  return names;
+}
+
+// The recommending states in parentheses at the end of each recommendation
+// of an OHCHR thematic list ("121.1 Ratify ... (France) (Lithuania);"); a
+// line may hold several recommendations separated by ';'.
 std::set<std::string> RecommendingStates(const std::string& markdown) {
-  static const std::regex kRecommendation(R"(^\d+\.\d+ .*)");
-  static const std::regex kTrailingGroups(R"(((\s*\((?:[^()]|\([^()]*\))*\))+)\s*$)");
-  static const std::regex kGroup(R"(\(((?:[^()]|\([^()]*\))*)\))");
-  static const std::regex kListItem(R"(\s*((?:[^,()]|\([^()]*\))+))");
   std::set<std::string> names;
   std::istringstream lines(markdown);
   for (std::string line; std::getline(lines, line);) {
-    if (!std::regex_match(line, kRecommendation)) continue;
+    const size_t dot = line.find('.');
+    const size_t space = line.find(' ');
+    const bool numbered = dot > 0 && dot < space && space != std::string::npos &&
+                          line.find_first_not_of("0123456789.") == space;
+    if (!numbered) continue;
     std::istringstream parts(line);
     for (std::string part; std::getline(parts, part, ';');) {
-      while (!part.empty() && (part.back() == ' ' || part.back() == '.')) part.pop_back();
-      std::smatch tail;
-      if (!std::regex_search(part, tail, kTrailingGroups)) continue;
-      const std::string groups = tail[1];
-      for (std::sregex_iterator g(groups.begin(), groups.end(), kGroup), end; g != end; ++g) {
-        const std::string list = (*g)[1];
-        for (std::sregex_iterator item(list.begin(), list.end(), kListItem); item != end; ++item) {
-          std::string name = (*item)[1];
-          while (!name.empty() && name.back() == ' ') name.pop_back();
-          names.insert(name);
-        }
+      for (const std::string& group : TrailingGroups(part)) {
+        for (const std::string& name : SplitTopLevelCommas(group)) names.insert(name);
       }
     }
   }
@@ -175,8 +212,8 @@ std::set<std::string> RecommendingStates(const std::string& markdown) {
 
 TEST_F(StatesDataTest, OhchrThematicListsRecommendingStates) {
   std::set<std::string> names;
-  const auto files = FilesMatching(shared_ / "ohchr-thematic-lists-slovenia",
-                                   std::regex("cycle\\d__Thematic_List_of_Recommendations\\.md"));
+  const auto files = FilesMatching(shared_ / "ohchr-thematic-lists-slovenia", "cycle",
+                                   "__Thematic_List_of_Recommendations.md");
   ASSERT_EQ(files.size(), 3u);
   for (const fs::path& file : files) names.merge(RecommendingStates(Read(file)));
   EXPECT_GT(names.size(), 100u);
@@ -188,7 +225,8 @@ TEST_F(StatesDataTest, OhchrThematicListsRecommendingStates) {
 }
 
 TEST_F(StatesDataTest, CcprFollowUp) {
-  const nlohmann::json doc = nlohmann::json::parse(Read(shared_ / "ccpr-followup" / "ALB.json"), nullptr, false);
+  const nlohmann::json doc =
+      nlohmann::json::parse(Read(shared_ / "ccpr-followup" / "ALB.json"), nullptr, false);
   ASSERT_TRUE(doc.is_object());
   Result<const StateInfo*> by_code = catalogue_.Resolve(doc.at("a3").get<std::string>());
   Result<const StateInfo*> by_name = catalogue_.Resolve(doc.at("name").get<std::string>());

@@ -37,7 +37,8 @@ std::unique_ptr<StateCatalogue> StatesTest::catalogue_;
 class TempDir {
  public:
   TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "rapporteur-states-XXXXXX").string();
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "rapporteur-states-XXXXXX").string();
     path_ = mkdtemp(pattern.data());
   }
   ~TempDir() { std::filesystem::remove_all(path_); }
@@ -56,32 +57,81 @@ constexpr const char* kHeader = "code\tun_member\tregional_group\tun_name\talias
 
 TEST_F(StatesTest, GoldenNamesResolveToCodes) {
   const std::map<std::string, std::string> golden = {
-      {"France", "FR"}, {"Frankreich", "error: unknown state 'Frankreich'"},
-      {"Bolivia (Plurinational State of)", "BO"}, {"Bolivia", "BO"},
-      {"Iran (Islamic Republic of)", "IR"}, {"Islamic Republic of Iran", "IR"}, {"Iran", "IR"},
-      {"Republic of Korea", "KR"}, {"South Korea", "KR"},
-      {"Democratic People's Republic of Korea", "KP"}, {"DPR Korea", "KP"}, {"North Korea", "KP"},
-      {"United Kingdom of Great Britain and Northern Ireland", "GB"}, {"United Kingdom", "GB"},
-      {"Türkiye", "TR"}, {"Turkiye", "TR"}, {"Turkey", "TR"},
-      {"Viet Nam", "VN"}, {"Vietnam", "VN"}, {"Czechia", "CZ"}, {"Czech Republic", "CZ"},
-      {"North Macedonia", "MK"}, {"The former Yugoslav Republic of Macedonia", "MK"},
-      {"Macedonia FYR", "MK"}, {"Eswatini", "SZ"}, {"Swaziland", "SZ"},
-      {"Côte d'Ivoire", "CI"}, {"Côte d’Ivoire", "CI"}, {"Cote d'Ivoire", "CI"}, {"Ivory Coast", "CI"},
-      {"Cabo Verde", "CV"}, {"Cape Verde", "CV"}, {"Timor-Leste", "TL"}, {"East Timor", "TL"}, {"TP", "TL"},
-      {"Myanmar", "MM"}, {"Burma", "MM"}, {"Russian Federation", "RU"}, {"Russia", "RU"},
-      {"Syrian Arab Republic", "SY"}, {"Syria", "SY"}, {"Lao People's Democratic Republic", "LA"},
-      {"Laos", "LA"}, {"Micronesia (Federated States of)", "FM"}, {"Micronesia, Federated States Of", "FM"},
-      {"Micronesia", "FM"}, {"United Republic of Tanzania", "TZ"}, {"Tanzania", "TZ"},
-      {"Republic of Moldova", "MD"}, {"Moldova", "MD"}, {"Venezuela (Bolivarian Republic of)", "VE"},
-      {"Bolivarian Republic of Venezuela", "VE"}, {"Congo", "CG"}, {"Republic of the Congo", "CG"},
-      {"Republic of Congo", "CG"}, {"Democratic Republic of the Congo", "CD"},
-      {"Democratic Republic of Congo", "CD"}, {"Congo, The Democratic Republic Of The", "CD"},
-      {"Holy See", "VA"}, {"State of Palestine", "PS"}, {"Palestine", "PS"},
-      {"Kingdom of the Netherlands", "NL"}, {"Netherlands", "NL"},
-      {"Bosnia & Herzegovina", "BA"}, {"St Vincent & the Grenadines", "VC"},
-      {"St. Kitts And Nevis", "KN"}, {"Sao Tome & Principe", "ST"}, {"São Tomé and Príncipe", "ST"},
-      {"Guinea Bissau", "GW"}, {"Guinea-bissau", "GW"}, {"the Gambia", "GM"}, {"United States", "US"},
-      {"United States of America", "US"}, {"Montserrat", "MS"}, {"Taiwan", "TW"},
+      {"France", "FR"},
+      {"Frankreich", "error: unknown state 'Frankreich'"},
+      {"Bolivia (Plurinational State of)", "BO"},
+      {"Bolivia", "BO"},
+      {"Iran (Islamic Republic of)", "IR"},
+      {"Islamic Republic of Iran", "IR"},
+      {"Iran", "IR"},
+      {"Republic of Korea", "KR"},
+      {"South Korea", "KR"},
+      {"Democratic People's Republic of Korea", "KP"},
+      {"DPR Korea", "KP"},
+      {"North Korea", "KP"},
+      {"United Kingdom of Great Britain and Northern Ireland", "GB"},
+      {"United Kingdom", "GB"},
+      {"Türkiye", "TR"},
+      {"Turkiye", "TR"},
+      {"Turkey", "TR"},
+      {"Viet Nam", "VN"},
+      {"Vietnam", "VN"},
+      {"Czechia", "CZ"},
+      {"Czech Republic", "CZ"},
+      {"North Macedonia", "MK"},
+      {"The former Yugoslav Republic of Macedonia", "MK"},
+      {"Macedonia FYR", "MK"},
+      {"Eswatini", "SZ"},
+      {"Swaziland", "SZ"},
+      {"Côte d'Ivoire", "CI"},
+      {"Côte d’Ivoire", "CI"},
+      {"Cote d'Ivoire", "CI"},
+      {"Ivory Coast", "CI"},
+      {"Cabo Verde", "CV"},
+      {"Cape Verde", "CV"},
+      {"Timor-Leste", "TL"},
+      {"East Timor", "TL"},
+      {"TP", "TL"},
+      {"Myanmar", "MM"},
+      {"Burma", "MM"},
+      {"Russian Federation", "RU"},
+      {"Russia", "RU"},
+      {"Syrian Arab Republic", "SY"},
+      {"Syria", "SY"},
+      {"Lao People's Democratic Republic", "LA"},
+      {"Laos", "LA"},
+      {"Micronesia (Federated States of)", "FM"},
+      {"Micronesia, Federated States Of", "FM"},
+      {"Micronesia", "FM"},
+      {"United Republic of Tanzania", "TZ"},
+      {"Tanzania", "TZ"},
+      {"Republic of Moldova", "MD"},
+      {"Moldova", "MD"},
+      {"Venezuela (Bolivarian Republic of)", "VE"},
+      {"Bolivarian Republic of Venezuela", "VE"},
+      {"Congo", "CG"},
+      {"Republic of the Congo", "CG"},
+      {"Republic of Congo", "CG"},
+      {"Democratic Republic of the Congo", "CD"},
+      {"Democratic Republic of Congo", "CD"},
+      {"Congo, The Democratic Republic Of The", "CD"},
+      {"Holy See", "VA"},
+      {"State of Palestine", "PS"},
+      {"Palestine", "PS"},
+      {"Kingdom of the Netherlands", "NL"},
+      {"Netherlands", "NL"},
+      {"Bosnia & Herzegovina", "BA"},
+      {"St Vincent & the Grenadines", "VC"},
+      {"St. Kitts And Nevis", "KN"},
+      {"Sao Tome & Principe", "ST"},
+      {"São Tomé and Príncipe", "ST"},
+      {"Guinea Bissau", "GW"},
+      {"Guinea-bissau", "GW"},
+      {"the Gambia", "GM"},
+      {"United States", "US"},
+      {"United States of America", "US"},
+      {"Montserrat", "MS"},
+      {"Taiwan", "TW"},
   };
   for (const auto& [name, code] : golden) EXPECT_EQ(CodeOf(name), code) << name;
 }
@@ -94,7 +144,7 @@ TEST_F(StatesTest, CodesResolveInAnyCase) {
   EXPECT_EQ(catalogue_->Find("GB")->alpha3, "GBR");
   EXPECT_EQ(catalogue_->Find("GBR"), nullptr);  // Find takes alpha-2 only
   EXPECT_EQ(catalogue_->Find("XX"), nullptr);
-  EXPECT_EQ(catalogue_->Find("TP"), nullptr);   // a legacy code is an alias, not a code
+  EXPECT_EQ(catalogue_->Find("TP"), nullptr);  // a legacy code is an alias, not a code
 }
 
 TEST_F(StatesTest, MembershipAndRegionalGroups) {
@@ -131,7 +181,9 @@ TEST_F(StatesTest, NamesAreTheUnsAndOfficialNamesIsos) {
   const std::vector<std::string>& aliases = catalogue_->Find("CI")->aliases;
   EXPECT_NE(std::find(aliases.begin(), aliases.end(), "Ivory Coast"), aliases.end());
   EXPECT_EQ(std::count_if(aliases.begin(), aliases.end(),
-                          [](const std::string& a) { return StateCatalogue::FoldName(a) == "cote d ivoire"; }),
+                          [](const std::string& a) {
+                            return StateCatalogue::FoldName(a) == "cote d ivoire";
+                          }),
             0);
 }
 
@@ -206,7 +258,13 @@ TEST(StatesFileTest, UserFileChangesNameMembershipAndGroup) {
   TempDir dir;
   Result<StateCatalogue> c = StateCatalogue::Load(kIso, kDataDir);
   ASSERT_TRUE(c.has_value());
-  ASSERT_TRUE(c->AddFile(dir.Write("mine.tsv", std::string(kHeader) + "TW\t0\t-\tTaiwan Province of China\tChinese Taipei\nKI\t1\tAsia-Pacific\t\t\n")).ok());
+  ASSERT_TRUE(
+      c
+          ->AddFile(dir.Write(
+              "mine.tsv",
+              std::string(kHeader) +
+                  "TW\t0\t-\tTaiwan Province of China\tChinese Taipei\nKI\t1\tAsia-Pacific\t\t\n"))
+          .ok());
   EXPECT_EQ(c->Find("TW")->name, "Taiwan Province of China");
   EXPECT_EQ((*c->Resolve("Taiwan"))->code, "TW");  // the previous name stays an alias
   EXPECT_EQ((*c->Resolve("Chinese Taipei"))->code, "TW");
@@ -221,17 +279,32 @@ struct BadFile {
 
 TEST(StatesFileTest, MalformedLinesNameFileLineAndField) {
   const std::vector<BadFile> cases = {
-      {std::string("# c\n") + kHeader + "FR\t1\tWEOG\n", "line 3: expected 5 tab-separated fields (code, un_member, regional_group, un_name, aliases), got 3"},
-      {std::string(kHeader) + "FR\tyes\tWEOG\tFrance\t\n", "line 2: field 'un_member': expected 0 or 1, got 'yes'"},
-      {std::string(kHeader) + "FR\t1\tWestern\tFrance\t\n", "line 2: field 'regional_group': expected one of African, Asia-Pacific, EEG, GRULAC, WEOG or '-', got 'Western'"},
-      {std::string(kHeader) + "Fra\t1\tWEOG\tFrance\t\n", "line 2: field 'code': expected an ISO 3166-1 alpha-2 code in upper case, got 'Fra'"},
-      {std::string(kHeader) + "XX\t1\tWEOG\tXland\t\n", "line 2: field 'code': 'XX' is not an ISO 3166-1 alpha-2 code"},
-      {std::string(kHeader) + "FR\t1\tWEOG\tFrance\t\n\nFR\t1\tWEOG\tFrance\t\n", "line 4: field 'code': 'FR' already on line 2"},
-      {std::string(kHeader) + "CG\t1\tAfrican\tCongo\t\nCD\t1\tAfrican\t\tThe Congo\n", "line 3: field 'aliases': 'The Congo' already names CG on line 2"},
-      {std::string(kHeader) + "FR\t1\tWEOG\tFrance\tGaul||Francia\n", "line 2: field 'aliases': empty alias (two '|' in a row, or one at an end)"},
-      {std::string(kHeader) + "FR\t1\tWEOG\tFrance\t--\n", "line 2: field 'aliases': '--' has no letter or digit"},
-      {std::string(kHeader) + "FR\t1\tWEOG\tFr\xC3" "ance\t\n", "line 2: not valid UTF-8"},
-      {"code,un_member,regional_group,un_name,aliases\n", "line 1: header: expected columns code, un_member, regional_group, un_name, aliases separated by tabs, got 'code,un_member,regional_group,un_name,aliases'"},
+      {std::string("# c\n") + kHeader + "FR\t1\tWEOG\n",
+       "line 3: expected 5 tab-separated fields (code, un_member, regional_group, un_name, "
+       "aliases), got 3"},
+      {std::string(kHeader) + "FR\tyes\tWEOG\tFrance\t\n",
+       "line 2: field 'un_member': expected 0 or 1, got 'yes'"},
+      {std::string(kHeader) + "FR\t1\tWestern\tFrance\t\n",
+       "line 2: field 'regional_group': expected one of African, Asia-Pacific, EEG, GRULAC, WEOG "
+       "or '-', got 'Western'"},
+      {std::string(kHeader) + "Fra\t1\tWEOG\tFrance\t\n",
+       "line 2: field 'code': expected an ISO 3166-1 alpha-2 code in upper case, got 'Fra'"},
+      {std::string(kHeader) + "XX\t1\tWEOG\tXland\t\n",
+       "line 2: field 'code': 'XX' is not an ISO 3166-1 alpha-2 code"},
+      {std::string(kHeader) + "FR\t1\tWEOG\tFrance\t\n\nFR\t1\tWEOG\tFrance\t\n",
+       "line 4: field 'code': 'FR' already on line 2"},
+      {std::string(kHeader) + "CG\t1\tAfrican\tCongo\t\nCD\t1\tAfrican\t\tThe Congo\n",
+       "line 3: field 'aliases': 'The Congo' already names CG on line 2"},
+      {std::string(kHeader) + "FR\t1\tWEOG\tFrance\tGaul||Francia\n",
+       "line 2: field 'aliases': empty alias (two '|' in a row, or one at an end)"},
+      {std::string(kHeader) + "FR\t1\tWEOG\tFrance\t--\n",
+       "line 2: field 'aliases': '--' has no letter or digit"},
+      {std::string(kHeader) + "FR\t1\tWEOG\tFr\xC3"
+                              "ance\t\n",
+       "line 2: not valid UTF-8"},
+      {"code,un_member,regional_group,un_name,aliases\n",
+       "line 1: header: expected columns code, un_member, regional_group, un_name, aliases "
+       "separated by tabs, got 'code,un_member,regional_group,un_name,aliases'"},
       {"# only a comment\n", "no header line (code, un_member, regional_group, un_name, aliases)"},
   };
   for (const BadFile& bad : cases) {
@@ -248,7 +321,8 @@ TEST(StatesFileTest, ABadFileChangesNothing) {
   TempDir dir;
   Result<StateCatalogue> c = StateCatalogue::Load(kIso, kDataDir);
   ASSERT_TRUE(c.has_value());
-  Status s = c->AddFile(dir.Write("bad.tsv", std::string(kHeader) + "FR\t\t\t\tGaul\nDE\t2\t\t\t\n"));
+  Status s =
+      c->AddFile(dir.Write("bad.tsv", std::string(kHeader) + "FR\t\t\t\tGaul\nDE\t2\t\t\t\n"));
   EXPECT_FALSE(s.ok());
   EXPECT_FALSE(c->Resolve("Gaul").has_value());
 }
@@ -257,8 +331,10 @@ TEST(StatesFileTest, AcceptsCrLfAndByteOrderMarkAndNoTrailingTab) {
   TempDir dir;
   Result<StateCatalogue> c = StateCatalogue::Load(kIso, kDataDir);
   ASSERT_TRUE(c.has_value());
-  Status s = c->AddFile(dir.Write("crlf.tsv", "\xEF\xBB\xBF" "code\tun_member\tregional_group\tun_name\taliases\r\n"
-                                              "FR\t\t\t\tGaul\r\nDE\t1\tWEOG\tGermany\r\n"));
+  Status s = c->AddFile(dir.Write("crlf.tsv",
+                                  "\xEF\xBB\xBF"
+                                  "code\tun_member\tregional_group\tun_name\taliases\r\n"
+                                  "FR\t\t\t\tGaul\r\nDE\t1\tWEOG\tGermany\r\n"));
   ASSERT_TRUE(s.ok()) << s.message();
   EXPECT_EQ((*c->Resolve("Gaul"))->code, "FR");
 }
@@ -268,16 +344,19 @@ TEST(StatesFileTest, MissingFilesAreNotFound) {
   Result<StateCatalogue> c = StateCatalogue::Load(kIso, dir.path());
   ASSERT_FALSE(c.has_value());
   EXPECT_EQ(c.error().code(), ErrorCode::kNotFound);
-  EXPECT_NE(c.error().message().find("cannot read '" + dir.path() + "/states.tsv'"), std::string::npos);
+  EXPECT_NE(c.error().message().find("cannot read '" + dir.path() + "/states.tsv'"),
+            std::string::npos);
   c = StateCatalogue::Load(dir.path() + "/none.json", kDataDir);
   EXPECT_EQ(c.error().code(), ErrorCode::kNotFound);
 }
 
 TEST(StatesFileTest, MalformedIsoCodesIsAnError) {
   TempDir dir;
-  Result<StateCatalogue> c = StateCatalogue::Load(dir.Write("iso.json", "{\"3166-1\": [{\"alpha_2\": 1}]}"), kDataDir);
+  Result<StateCatalogue> c =
+      StateCatalogue::Load(dir.Write("iso.json", "{\"3166-1\": [{\"alpha_2\": 1}]}"), kDataDir);
   ASSERT_FALSE(c.has_value());
-  EXPECT_EQ(c.error().message().rfind("cannot read '" + dir.path() + "/iso.json': an entry lacks", 0), 0u)
+  EXPECT_EQ(
+      c.error().message().rfind("cannot read '" + dir.path() + "/iso.json': an entry lacks", 0), 0u)
       << c.error().message();
   c = StateCatalogue::Load(dir.Write("iso2.json", "[1, 2"), kDataDir);
   EXPECT_EQ(c.error().message(), "cannot read '" + dir.path() + "/iso2.json': not valid JSON");
@@ -290,7 +369,10 @@ TEST(StatesFileTest, LoadDefaultReadsRapporteurData) {
   const std::string saved = before ? before : "";
   setenv("RAPPORTEUR_DATA", dir.path().c_str(), 1);
   Result<StateCatalogue> c = StateCatalogue::LoadDefault();
-  if (before) setenv("RAPPORTEUR_DATA", saved.c_str(), 1); else unsetenv("RAPPORTEUR_DATA");
+  if (before)
+    setenv("RAPPORTEUR_DATA", saved.c_str(), 1);
+  else
+    unsetenv("RAPPORTEUR_DATA");
   ASSERT_TRUE(c.has_value()) << c.error().message();
   EXPECT_EQ(c->Find("FR")->name, "French Republic");
   EXPECT_FALSE(c->Find("DE")->un_member);  // only our file was read

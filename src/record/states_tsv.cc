@@ -11,7 +11,8 @@ namespace rapporteur::record {
 namespace {
 
 constexpr std::string_view kHeader = "code\tun_member\tregional_group\tun_name\taliases";
-constexpr std::array<std::string_view, 5> kGroups = {"African", "Asia-Pacific", "EEG", "GRULAC", "WEOG"};
+constexpr std::array<std::string_view, 5> kGroups = {"African", "Asia-Pacific", "EEG", "GRULAC",
+                                                     "WEOG"};
 
 Status LineError(std::size_t line, std::string_view message) {
   return InvalidInput("line " + std::to_string(line) + ": " + std::string(message));
@@ -31,7 +32,8 @@ std::vector<std::string_view> Split(std::string_view s, char separator) {
   std::vector<std::string_view> parts;
   for (std::size_t start = 0;;) {
     const std::size_t end = s.find(separator, start);
-    parts.push_back(s.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+    parts.push_back(
+        s.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
     if (end == std::string_view::npos) return parts;
     start = end + 1;
   }
@@ -67,7 +69,8 @@ Status ParseAliases(std::string_view field, std::size_t line, StateRow* row) {
   if (field.empty()) return Status::Ok();
   for (std::string_view alias : Split(field, '|')) {
     alias = Trim(alias);
-    if (alias.empty()) return FieldError(line, "aliases", "empty alias (two '|' in a row, or one at an end)");
+    if (alias.empty())
+      return FieldError(line, "aliases", "empty alias (two '|' in a row, or one at an end)");
     row->aliases.emplace_back(alias);
   }
   return Status::Ok();
@@ -77,15 +80,18 @@ Result<StateRow> ParseRow(std::string_view text, std::size_t line) {
   std::vector<std::string_view> fields = Split(text, '\t');
   // The last column may be left off: editors drop trailing tabs.
   if (fields.size() != 5 && fields.size() != 4) {
-    return LineError(line, "expected 5 tab-separated fields (code, un_member, regional_group, un_name, "
-                           "aliases), got " + std::to_string(fields.size()));
+    return LineError(line,
+                     "expected 5 tab-separated fields (code, un_member, regional_group, un_name, "
+                     "aliases), got " +
+                         std::to_string(fields.size()));
   }
   StateRow row;
   row.line = line;
   const std::string_view code = Trim(fields[0]);
   if (!IsAlpha2(code)) {
-    return FieldError(line, "code", "expected an ISO 3166-1 alpha-2 code in upper case, got '" +
-                                        std::string(code) + "'");
+    return FieldError(
+        line, "code",
+        "expected an ISO 3166-1 alpha-2 code in upper case, got '" + std::string(code) + "'");
   }
   row.code = std::string(code);
   RAPPORTEUR_RETURN_IF_ERROR(ParseMembership(Trim(fields[1]), line, &row));
@@ -101,10 +107,12 @@ class UniquenessCheck {
   Status Add(const StateRow& row) {
     auto [it, inserted] = codes_.emplace(row.code, row.line);
     if (!inserted) {
-      return FieldError(row.line, "code", "'" + row.code + "' already on line " + std::to_string(it->second));
+      return FieldError(row.line, "code",
+                        "'" + row.code + "' already on line " + std::to_string(it->second));
     }
     if (!row.un_name.empty()) RAPPORTEUR_RETURN_IF_ERROR(AddName(row, "un_name", row.un_name));
-    for (const std::string& alias : row.aliases) RAPPORTEUR_RETURN_IF_ERROR(AddName(row, "aliases", alias));
+    for (const std::string& alias : row.aliases)
+      RAPPORTEUR_RETURN_IF_ERROR(AddName(row, "aliases", alias));
     return Status::Ok();
   }
 
@@ -114,8 +122,9 @@ class UniquenessCheck {
     if (folded.empty()) return FieldError(row.line, field, "'" + name + "' has no letter or digit");
     auto [it, inserted] = names_.emplace(folded, std::make_pair(row.code, row.line));
     if (!inserted && it->second.first != row.code) {
-      return FieldError(row.line, field, "'" + name + "' already names " + it->second.first + " on line " +
-                                             std::to_string(it->second.second));
+      return FieldError(row.line, field,
+                        "'" + name + "' already names " + it->second.first + " on line " +
+                            std::to_string(it->second.second));
     }
     return Status::Ok();
   }
@@ -146,8 +155,10 @@ Result<std::vector<StateRow>> ParseStatesTsv(std::string_view text) {
     if (Trim(line).empty() || line.starts_with('#')) continue;
     if (!seen_header) {
       if (line != kHeader) {
-        return LineError(line_number, "header: expected columns code, un_member, regional_group, un_name, "
-                                      "aliases separated by tabs, got '" + std::string(line) + "'");
+        return LineError(line_number,
+                         "header: expected columns code, un_member, regional_group, un_name, "
+                         "aliases separated by tabs, got '" +
+                             std::string(line) + "'");
       }
       seen_header = true;
       continue;
@@ -157,7 +168,8 @@ Result<std::vector<StateRow>> ParseStatesTsv(std::string_view text) {
     RAPPORTEUR_RETURN_IF_ERROR(unique.Add(*row));
     rows.push_back(std::move(*row));
   }
-  if (!seen_header) return InvalidInput("no header line (code, un_member, regional_group, un_name, aliases)");
+  if (!seen_header)
+    return InvalidInput("no header line (code, un_member, regional_group, un_name, aliases)");
   return rows;
 }
 

@@ -2,7 +2,8 @@
 // UN membership, UN regional group, UN short name and other names.
 //
 //   code<TAB>un_member<TAB>regional_group<TAB>un_name<TAB>aliases
-//   BO	1	GRULAC	Bolivia (Plurinational State of)	Bolivia|Plurinational State of Bolivia
+//   BO	1	GRULAC	Bolivia (Plurinational State of)	Bolivia|Plurinational State of
+//   Bolivia
 //
 // An empty field leaves what is already known unchanged, so that a user
 // file may add aliases only ("FR\t\t\t\tFrankreich").
@@ -22,11 +23,11 @@
 namespace rapporteur::record {
 
 struct StateRow {
-  std::size_t line = 0;                        // 1-based, counting comments
-  std::string code;                            // ISO 3166-1 alpha-2, upper case
-  std::optional<bool> un_member;               // nullopt: unchanged
-  std::optional<std::string> regional_group;   // "" for '-' (none); nullopt: unchanged
-  std::string un_name;                         // "": unchanged
+  std::size_t line = 0;                       // 1-based, counting comments
+  std::string code;                           // ISO 3166-1 alpha-2, upper case
+  std::optional<bool> un_member;              // nullopt: unchanged
+  std::optional<std::string> regional_group;  // "" for '-' (none); nullopt: unchanged
+  std::string un_name;                        // "": unchanged
   std::vector<std::string> aliases;
 };
 

@@ -21,8 +21,9 @@ struct UprColumns {
 Result<UprColumns> FindColumns(const CsvHeader& header) {
   UprColumns columns;
   const std::pair<const char*, std::size_t*> wanted[] = {
-      {"To", &columns.to},         {"Text", &columns.text},     {"From", &columns.from},
-      {"Response", &columns.response}, {"Action", &columns.action}, {"Issue", &columns.issue},
+      {"To", &columns.to},          {"Text", &columns.text},
+      {"From", &columns.from},      {"Response", &columns.response},
+      {"Action", &columns.action},  {"Issue", &columns.issue},
       {"Session", &columns.session}};
   for (const auto& [name, slot] : wanted) {
     std::optional<std::size_t> at = header.Find(name);
@@ -37,9 +38,9 @@ Result<UprColumns> FindColumns(const CsvHeader& header) {
 // The response enum of a UPR Info Response cell; "" for a pledge.
 Result<std::string> MapResponse(std::string_view cell) {
   static const std::pair<std::string_view, std::string_view> kResponses[] = {
-      {"Accepted", "supported"},  {"Supported", "supported"},
-      {"Noted", "noted"},         {"Rejected", "rejected"},
-      {"Pending", "pending"},     {"Partially accepted", "partially_supported"},
+      {"Accepted", "supported"}, {"Supported", "supported"},
+      {"Noted", "noted"},        {"Rejected", "rejected"},
+      {"Pending", "pending"},    {"Partially accepted", "partially_supported"},
       {"Voluntary Pledge", ""}};
   for (const auto& [name, value] : kResponses) {
     if (cell == name) return std::string(value);
@@ -72,7 +73,7 @@ class UprInfoReader {
 std::string UprInfoReader::Key(const CsvRecord& csv) {
   const auto& f = csv.fields;
   const std::string hash = StableHash(f[columns_.to] + '|' + f[columns_.text] + '|' +
-                                     f[columns_.from] + '|' + f[columns_.session]);
+                                      f[columns_.from] + '|' + f[columns_.session]);
   return "upr-info:" + hash + ":" + std::to_string(++seen_[hash]);
 }
 

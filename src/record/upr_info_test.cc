@@ -14,8 +14,8 @@ namespace {
 // A resolver over a fixed table, so these tests need no catalogue.
 StateResolver FakeStates() {
   static const std::map<std::string, std::string, std::less<>> kCodes = {
-      {"Afghanistan", "AF"}, {"Austria", "AT"}, {"France", "FR"}, {"Albania", "AL"},
-      {"Cote d'Ivoire", "CI"}, {"Indonesia", "ID"}};
+      {"Afghanistan", "AF"}, {"Austria", "AT"},       {"France", "FR"},
+      {"Albania", "AL"},     {"Cote d'Ivoire", "CI"}, {"Indonesia", "ID"}};
   return StateResolver([](std::string_view name) -> Result<std::string> {
     auto it = kCodes.find(name);
     if (it == kCodes.end()) {
@@ -93,10 +93,11 @@ TEST(UprInfo, UnknownRecommendingStateIsNoState) {
 TEST(UprInfo, VoluntaryPledgesAreSkippedWithAWarning) {
   StateResolver states = FakeStates();
   CollectingSink sink;
-  ASSERT_TRUE(ReadUprInfo(std::string(kHeader) +
-                              "Albania,EEG,x,We pledge,Albania,EEG,x,Voluntary Pledge,5,Minorities,19\r",
-                          states, sink)
-                  .ok());
+  ASSERT_TRUE(
+      ReadUprInfo(std::string(kHeader) +
+                      "Albania,EEG,x,We pledge,Albania,EEG,x,Voluntary Pledge,5,Minorities,19\r",
+                  states, sink)
+          .ok());
   EXPECT_TRUE(sink.records.empty());
   ASSERT_EQ(sink.warnings.size(), 1u);
   EXPECT_EQ(sink.warnings[0].substr(0, 28), "1 voluntary pledges skipped:");

@@ -5,9 +5,8 @@
 #include <cstdlib>
 #include <map>
 #include <optional>
-#include <set>
-
 #include <pugixml.hpp>
+#include <set>
 
 #include "src/ingest/zip_archive.h"
 #include "src/record/source_dates.h"
@@ -15,8 +14,8 @@
 namespace rapporteur::record {
 namespace {
 
-constexpr std::size_t kMaxColumns = 16384;     // XFD, Excel's last column
-constexpr std::int64_t kMaxRows = 1048576;     // Excel's last row
+constexpr std::size_t kMaxColumns = 16384;  // XFD, Excel's last column
+constexpr std::int64_t kMaxRows = 1048576;  // Excel's last row
 // Cells kept in memory, empty ones included: a hostile sheet putting one
 // cell in column XFD of every row must not take gigabytes.
 constexpr std::size_t kMaxCells = 10'000'000;
@@ -175,7 +174,8 @@ Result<std::string> CellText(pugi::xml_node c, const SheetContext& ctx) {
   const double number = std::strtod(v, &end);
   if (end == v || *end != '\0') return std::string(v);
   if (ctx.date_styles->count(c.attribute("s").as_uint(0)) > 0) {
-    if (std::optional<std::string> date = SpreadsheetSerialToDate(number, ctx.date1904)) return *date;
+    if (std::optional<std::string> date = SpreadsheetSerialToDate(number, ctx.date1904))
+      return *date;
   }
   return FormatNumber(number);
 }
@@ -207,37 +207,38 @@ Result<XlsxRow> ReadRow(pugi::xml_node row, std::int64_t number, const SheetCont
 
 bool LooksLikeZip(std::string_view bytes) { return bytes.substr(0, 4) == "PK\x03\x04"; }
 
-Result<std::vector<XlsxRow>> ReadXlsxRows(std::string_view bytes, const XlsxOptions& options) {
-  Result<ingest::ZipArchive> zip = ingest::ZipArchive::Open(bytes, options.max_expanded_bytes);
-  if (!zip) return zip.error();
-  if (!zip->Contains("xl/workbook.xml")) return InvalidInput("not an XLSX workbook: no xl/workbook.xml");
-  Result<std::vector<std::optional<std::string>>> parts = zip->ReadAll(
+namespace {
+
+struct WorkbookParts {
+  pugi::xml_document workbook, rels, shared, styles;
+};
+
+Result<WorkbookParts> LoadParts(ingest::ZipArchive& zip) {
+  Result<std::vector<std::optional<std::string>>> parts = zip.ReadAll(
       {"xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/sharedStrings.xml", "xl/styles.xml"});
   if (!parts) return parts.error();
   auto& p = *parts;
-  Result<pugi::xml_document> workbook = ParsePart(p[0], "xl/workbook.xml", true);
-  if (!workbook) return workbook.error();
-  Result<pugi::xml_document> rels = ParsePart(p[1], "xl/_rels/workbook.xml.rels", true);
-  if (!rels) return rels.error();
-  Result<pugi::xml_document> shared_doc = ParsePart(
-      p[2], "xl/sharedStrings.xml", false, pugi::parse_default | pugi::parse_ws_pcdata);
-  if (!shared_doc) return shared_doc.error();
-  Result<pugi::xml_document> styles = ParsePart(p[3], "xl/styles.xml", false);
-  if (!styles) return styles.error();
-  Result<Workbook> book = FindSheet(*workbook, *rels, options.sheet);
-  if (!book) return book.error();
-  Result<std::vector<std::optional<std::string>>> sheet_xml = zip->ReadAll({book->sheet_part});
-  if (!sheet_xml) return sheet_xml.error();
-  Result<pugi::xml_document> sheet = ParsePart((*sheet_xml)[0], book->sheet_part, true,
-                                               pugi::parse_default | pugi::parse_ws_pcdata);
-  if (!sheet) return sheet.error();
-  const std::vector<std::string> shared = SharedStrings(*shared_doc);
-  const std::set<std::size_t> date_styles = DateStyles(*styles);
-  const SheetContext ctx{&shared, &date_styles, book->date1904};
+  WorkbookParts out;
+  const unsigned keep_spaces = pugi::parse_default | pugi::parse_ws_pcdata;
+  Result<pugi::xml_document> docs[] = {ParsePart(p[0], "xl/workbook.xml", true),
+                                       ParsePart(p[1], "xl/_rels/workbook.xml.rels", true),
+                                       ParsePart(p[2], "xl/sharedStrings.xml", false, keep_spaces),
+                                       ParsePart(p[3], "xl/styles.xml", false)};
+  for (auto& doc : docs) {
+    if (!doc) return doc.error();
+  }
+  out.workbook = std::move(*docs[0]);
+  out.rels = std::move(*docs[1]);
+  out.shared = std::move(*docs[2]);
+  out.styles = std::move(*docs[3]);
+  return out;
+}
+
+Result<std::vector<XlsxRow>> ReadRows(const pugi::xml_document& sheet, const SheetContext& ctx) {
   std::vector<XlsxRow> rows;
   std::int64_t next = 1;
   std::size_t cells = 0;
-  for (pugi::xml_node row : sheet->child("worksheet").child("sheetData").children("row")) {
+  for (pugi::xml_node row : sheet.child("worksheet").child("sheetData").children("row")) {
     const std::int64_t number = row.attribute("r").as_llong(next);
     if (number < 1 || number > kMaxRows) {
       return InvalidInput("corrupt XLSX: row number " + std::to_string(number));
@@ -252,6 +253,27 @@ Result<std::vector<XlsxRow>> ReadXlsxRows(std::string_view bytes, const XlsxOpti
     next = number + 1;
   }
   return rows;
+}
+
+}  // namespace
+
+Result<std::vector<XlsxRow>> ReadXlsxRows(std::string_view bytes, const XlsxOptions& options) {
+  Result<ingest::ZipArchive> zip = ingest::ZipArchive::Open(bytes, options.max_expanded_bytes);
+  if (!zip) return zip.error();
+  if (!zip->Contains("xl/workbook.xml"))
+    return InvalidInput("not an XLSX workbook: no xl/workbook.xml");
+  Result<WorkbookParts> parts = LoadParts(*zip);
+  if (!parts) return parts.error();
+  Result<Workbook> book = FindSheet(parts->workbook, parts->rels, options.sheet);
+  if (!book) return book.error();
+  Result<std::vector<std::optional<std::string>>> sheet_xml = zip->ReadAll({book->sheet_part});
+  if (!sheet_xml) return sheet_xml.error();
+  Result<pugi::xml_document> sheet = ParsePart((*sheet_xml)[0], book->sheet_part, true,
+                                               pugi::parse_default | pugi::parse_ws_pcdata);
+  if (!sheet) return sheet.error();
+  const std::vector<std::string> shared = SharedStrings(parts->shared);
+  const std::set<std::size_t> date_styles = DateStyles(parts->styles);
+  return ReadRows(*sheet, SheetContext{&shared, &date_styles, book->date1904});
 }
 
 }  // namespace rapporteur::record

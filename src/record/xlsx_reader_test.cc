@@ -24,7 +24,8 @@ constexpr std::string_view kStyles =
     R"(<numFmt numFmtId="165" formatCode="0.00"/></numFmts>)"
     R"(<cellXfs><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="165"/>)"
     R"(</cellXfs></styleSheet>)";
-constexpr std::string_view kSheet1 = R"(<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>notes</t></is></c></row></sheetData></worksheet>)";
+constexpr std::string_view kSheet1 =
+    R"(<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>notes</t></is></c></row></sheetData></worksheet>)";
 constexpr std::string_view kSheet2 =
     R"(<worksheet><sheetData>)"
     R"(<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="D1" t="s"><v>3</v></c></row>)"
@@ -82,22 +83,32 @@ TEST(XlsxReader, Problems) {
   EXPECT_EQ(ReadXlsxRows(*docx, {}).error().message(), "not an XLSX workbook: no xl/workbook.xml");
   XlsxOptions recs;
   recs.sheet = "Recs";
-  EXPECT_EQ(ReadXlsxRows(Workbook("<worksheet><sheetData><row>"), recs).error().message().substr(0, 45),
-            "corrupt XLSX: xl/worksheets/sheet2.xml: Start");
-  EXPECT_EQ(ReadXlsxRows(Workbook(R"(<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>99</v></c></row></sheetData></worksheet>)"), recs)
-                .error()
-                .message(),
-            "corrupt XLSX: cell A1 names shared string 99, which does not exist");
-  EXPECT_EQ(ReadXlsxRows(Workbook(R"(<worksheet><sheetData><row r="1"><c r="ZZZZ1"><v>1</v></c></row></sheetData></worksheet>)"), recs)
-                .error()
-                .message(),
-            "corrupt XLSX: cell reference 'ZZZZ1' in row 1");
+  EXPECT_EQ(
+      ReadXlsxRows(Workbook("<worksheet><sheetData><row>"), recs).error().message().substr(0, 45),
+      "corrupt XLSX: xl/worksheets/sheet2.xml: Start");
+  EXPECT_EQ(
+      ReadXlsxRows(
+          Workbook(
+              R"(<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>99</v></c></row></sheetData></worksheet>)"),
+          recs)
+          .error()
+          .message(),
+      "corrupt XLSX: cell A1 names shared string 99, which does not exist");
+  EXPECT_EQ(
+      ReadXlsxRows(
+          Workbook(
+              R"(<worksheet><sheetData><row r="1"><c r="ZZZZ1"><v>1</v></c></row></sheetData></worksheet>)"),
+          recs)
+          .error()
+          .message(),
+      "corrupt XLSX: cell reference 'ZZZZ1' in row 1");
 }
 
 TEST(XlsxReader, ZipBombIsRefused) {
   // 4 MiB of one letter deflates to a few KiB; the cap is 1 MiB.
   const std::string huge = R"(<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>)" +
-                           std::string(4u << 20, 'a') + "</t></is></c></row></sheetData></worksheet>";
+                           std::string(4u << 20, 'a') +
+                           "</t></is></c></row></sheetData></worksheet>";
   const std::string bytes = Workbook(huge);
   EXPECT_LT(bytes.size(), 64u << 10);
   XlsxOptions options;
