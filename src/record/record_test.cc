@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <set>
+#include <sstream>
 
 #include "src/record/field_values.h"
 
@@ -67,6 +69,30 @@ TEST(KindsTest, EveryKindIsWellFormed) {
       if (f.type == FieldType::kRef) {
         EXPECT_NE(FindKind(f.ref_kind), nullptr) << f.name;
       }
+    }
+  }
+}
+
+// docs/record-model.md lists every field of every kind, under its kind.
+TEST(KindsTest, DocumentedInRecordModel) {
+  std::ifstream in(std::string(RAPPORTEUR_SOURCE_DIR) + "/docs/record-model.md");
+  ASSERT_TRUE(in) << "docs/record-model.md";
+  std::stringstream text;
+  text << in.rdbuf();
+  std::string doc = text.str();
+  for (const KindSpec& k : AllKinds()) {
+    std::size_t section = doc.find("\n### " + std::string(k.kind));
+    ASSERT_NE(section, std::string::npos) << k.kind;
+    std::size_t end = doc.find("\n### ", section + 1);
+    std::string body = doc.substr(section, end == std::string::npos ? end : end - section);
+    for (const FieldSpec& f : k.fields) {
+      std::size_t row = body.find("| `" + std::string(f.name) + "` | ");
+      ASSERT_NE(row, std::string::npos) << k.kind << "." << f.name;
+      std::string line = body.substr(row, body.find('\n', row) - row);
+      // "| `name` | type | required | search | facet |"
+      auto yes = [](bool b) { return std::string(b ? " yes " : "  "); };
+      std::string flags = "|" + yes(f.required) + "|" + yes(f.searchable) + "|" + yes(f.facet) + "|";
+      EXPECT_EQ(line.substr(line.size() - flags.size()), flags) << line;
     }
   }
 }

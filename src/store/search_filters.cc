@@ -1,5 +1,6 @@
 #include "src/store/search_filters.h"
 
+#include <algorithm>
 #include <charconv>
 #include <set>
 
@@ -146,33 +147,66 @@ std::string Placeholders(std::size_t n) {
   return out;
 }
 
-// The condition that `field` has one of `values`.
-void AddCondition(const FieldSpec& field, Values values, SqlCondition* out) {
-  std::string column = "t." + Identifier(field.name);
+// A filter, resolved, and how many rows it may select.
+struct Filter {
+  const FieldSpec* field;
+  Values values;
+  std::int64_t rows = 0;
+};
+
+// Rows a filter selects: exact for facet fields (facet_counts); a value of
+// another field (a document symbol, a date) is taken to be rare.
+Result<std::int64_t> EstimateRows(SqliteContext& ctx, const KindSpec& kind, const Filter& filter) {
+  if (!filter.field->facet || filter.values.empty()) return filter.values.empty() ? 0 : 1;
+  SqlCondition sum{"SELECT coalesce(sum(count), 0) FROM facet_counts WHERE kind = ? AND field = ? "
+                   "AND value IN (" + Placeholders(filter.values.size()) + ")",
+                   {std::string(kind.kind), std::string(filter.field->name)}};
+  for (const SqlValue& value : filter.values) {
+    const auto* number = std::get_if<std::int64_t>(&value);
+    sum.params.emplace_back(number ? std::to_string(*number) : std::get<std::string>(value));
+  }
+  Result<Query> query = ctx.db->Prepare(sum.sql);
+  if (!query) return query.error();
+  BindAll(*query, sum.params);
+  std::int64_t rows = query->Step() ? query->Int(0) : 0;
+  RAPPORTEUR_RETURN_IF_ERROR(query->status());
+  return rows;
+}
+
+// The condition that `field` has one of `values`. Only the `driving`
+// filter may use its index: SQLite, without statistics, cannot tell which
+// filter is the most selective, and we can (EstimateRows); the others are
+// written +column, which no index serves.
+void AddCondition(const Filter& filter, bool driving, SqlCondition* out) {
+  const FieldSpec& field = *filter.field;
+  std::string column = (driving ? "t." : "+t.") + Identifier(field.name);
   std::string sql;
-  if (values.empty()) {
+  if (filter.values.empty()) {
     sql = "0";  // e.g. a mechanism type no mechanism has
   } else if (record::IsListType(field.type)) {
-    sql = "t.id IN (SELECT record_id FROM record_values WHERE field = ? AND value IN (" +
-          Placeholders(values.size()) + "))";
+    sql = std::string(driving ? "t.id" : "+t.id") +
+          " IN (SELECT record_id FROM record_values WHERE field = ? AND value IN (" +
+          Placeholders(filter.values.size()) + "))";
     out->params.emplace_back(std::string(field.name));
   } else if (field.type == FieldType::kDate) {
     // A partial date matches every fuller date in it: "2014" matches "2014-05-01".
-    for (const SqlValue& value : values) {
+    for (const SqlValue& value : filter.values) {
       sql += std::string(sql.empty() ? "(" : " OR ") + column + " BETWEEN ? AND ?";
       out->params.push_back(value);
       out->params.emplace_back(std::get<std::string>(value) + "~");
     }
     sql += ")";
-    values.clear();
   } else {
-    sql = column + " IN (" + Placeholders(values.size()) + ")";
+    sql = column + " IN (" + Placeholders(filter.values.size()) + ")";
   }
-  for (SqlValue& value : values) out->params.push_back(std::move(value));
+  if (field.type != FieldType::kDate) {
+    out->params.insert(out->params.end(), filter.values.begin(), filter.values.end());
+  }
   out->sql += (out->sql.empty() ? "" : " AND ") + sql;
 }
 
-Status AddDateRange(const KindSpec& kind, const SearchQuery& query, SqlCondition* out) {
+Status AddDateRange(const KindSpec& kind, const SearchQuery& query, bool driving,
+                    SqlCondition* out) {
   if (query.date_from.empty() && query.date_to.empty()) return Status::Ok();
   const FieldSpec* date = FirstOfType(kind, FieldType::kDate);
   if (date == nullptr) return InvalidArgument("kind '" + std::string(kind.kind) + "' has no date");
@@ -181,7 +215,7 @@ Status AddDateRange(const KindSpec& kind, const SearchQuery& query, SqlCondition
     return InvalidArgument("invalid date " + record::Quote(*bound) +
                            " (expected YYYY, YYYY-MM or YYYY-MM-DD)");
   }
-  std::string column = "t." + Identifier(date->name);
+  std::string column = (driving ? "t." : "+t.") + Identifier(date->name);
   if (!query.date_from.empty()) {
     out->sql += (out->sql.empty() ? "" : " AND ") + column + " >= ?";
     out->params.emplace_back(query.date_from);
@@ -192,6 +226,25 @@ Status AddDateRange(const KindSpec& kind, const SearchQuery& query, SqlCondition
     out->params.emplace_back(query.date_to + "~");
   }
   return Status::Ok();
+}
+
+Result<std::vector<Filter>> ResolveFilters(SqliteContext& ctx, const KindSpec& kind,
+                                           const SearchQuery& query) {
+  std::vector<Filter> filters;
+  for (const auto& [name, values] : query.filters) {
+    Result<const FieldSpec*> field = FilterField(kind, name);
+    if (!field) return field.error();
+    if (values.empty()) continue;
+    Filter filter{*field, {}};
+    for (const std::string& value : values) {
+      RAPPORTEUR_RETURN_IF_ERROR(Resolve(ctx, name, **field, value, &filter.values));
+    }
+    Result<std::int64_t> rows = EstimateRows(ctx, kind, filter);
+    if (!rows) return rows.error();
+    filter.rows = *rows;
+    filters.push_back(std::move(filter));
+  }
+  return filters;
 }
 
 }  // namespace
@@ -207,18 +260,17 @@ Result<const FieldSpec*> FilterField(const KindSpec& kind, std::string_view name
 
 Result<SqlCondition> FilterCondition(SqliteContext& ctx, const KindTable& table,
                                      const SearchQuery& query) {
+  Result<std::vector<Filter>> filters = ResolveFilters(ctx, table.spec(), query);
+  if (!filters) return filters.error();
+  // The most selective filter drives; a date range, of unknown size,
+  // only when alone.
+  auto driver = std::min_element(filters->begin(), filters->end(),
+                                 [](const Filter& a, const Filter& b) { return a.rows < b.rows; });
   SqlCondition condition;
-  for (const auto& [name, values] : query.filters) {
-    Result<const FieldSpec*> field = FilterField(table.spec(), name);
-    if (!field) return field.error();
-    if (values.empty()) continue;
-    Values resolved;
-    for (const std::string& value : values) {
-      RAPPORTEUR_RETURN_IF_ERROR(Resolve(ctx, name, **field, value, &resolved));
-    }
-    AddCondition(**field, std::move(resolved), &condition);
+  for (auto it = filters->begin(); it != filters->end(); ++it) {
+    AddCondition(*it, it == driver, &condition);
   }
-  RAPPORTEUR_RETURN_IF_ERROR(AddDateRange(table.spec(), query, &condition));
+  RAPPORTEUR_RETURN_IF_ERROR(AddDateRange(table.spec(), query, filters->empty(), &condition));
   return condition;
 }
 

@@ -23,8 +23,6 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::int64_t kAnalyzeAfter = 1000;
-
 Status ConflictError(std::string message) { return {ErrorCode::kConflict, std::move(message)}; }
 
 // UTC, ISO 8601 with seconds: "2026-11-29T06:40:00Z".
@@ -271,11 +269,6 @@ Status SqliteBatch::Commit() {
   if (!failed_.ok()) return failed_;
   if (done_) return ConflictError("cannot commit: the batch is already committed");
   Status status = ApplyFacetCounts();
-  // After a large write, fresh statistics let the planner pick the index
-  // of the most selective filter; sampling keeps this to milliseconds.
-  if (status.ok() && counts_.added + counts_.updated >= kAnalyzeAfter) {
-    status = ctx_->db->Exec("PRAGMA analysis_limit = 1000; ANALYZE");
-  }
   if (status.ok()) status = ctx_->db->Exec("COMMIT");
   if (!status.ok()) return Abandon(status);
   done_ = true;

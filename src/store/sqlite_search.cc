@@ -10,6 +10,7 @@
 // (json_each). A whole kind is counted by SQL, its facets read from
 // facet_counts.
 #include <algorithm>
+#include <limits>
 #include <map>
 
 #include "src/record/field_values.h"
@@ -39,6 +40,12 @@ struct Rows {
   std::string from;
   SqlCondition condition;
 };
+
+// a + b for a, b >= 0, at most INT64_MAX (a limit may be "everything").
+std::int64_t SaturatingAdd(std::int64_t a, std::int64_t b) {
+  return b > std::numeric_limits<std::int64_t>::max() - a ? std::numeric_limits<std::int64_t>::max()
+                                                          : a + b;
+}
 
 std::string Where(const SqlCondition& condition) {
   return condition.empty() ? "" : " WHERE " + condition.sql;
@@ -163,10 +170,11 @@ Result<std::vector<std::int64_t>> FilteredIds(Database& db, const KindTable& tab
   return ids;
 }
 
-// The matches of the kind's full-text index that pass `matches`, best
-// first (bm25: lower is better; ties by id), ranked only when they pass.
+// The matches of the kind's full-text index that pass `matches`, ranked
+// only when they pass; the first `best` in order (bm25: lower is better;
+// ties by id), the others after them in no order.
 Result<std::vector<std::int64_t>> RankedMatches(Database& db, const KindTable& table,
-                                                const SqlCondition& matches) {
+                                                const SqlCondition& matches, std::int64_t best) {
   Result<Query> select = db.Prepare("SELECT f.rowid, f.rank FROM " + table.text_table() + " f" +
                                     Where(matches));
   if (!select) return select.error();
@@ -174,7 +182,8 @@ Result<std::vector<std::int64_t>> RankedMatches(Database& db, const KindTable& t
   std::vector<std::pair<double, std::int64_t>> hits;
   while (select->Step()) hits.emplace_back(select->Double(1), select->Int(0));
   RAPPORTEUR_RETURN_IF_ERROR(FtsError(select->status()));
-  std::sort(hits.begin(), hits.end());
+  auto middle = hits.begin() + std::min<std::ptrdiff_t>(best, std::ssize(hits));
+  std::partial_sort(hits.begin(), middle, hits.end());
   std::vector<std::int64_t> ids;
   ids.reserve(hits.size());
   for (const auto& hit : hits) ids.push_back(hit.second);
@@ -191,17 +200,18 @@ Status FillIdFilter(SqliteContext& ctx, const KindTable& table, const SqlConditi
   return query->status();
 }
 
-// Every record that matches, in the order of the results.
+// Every record that matches; the first `best` in the order of the results.
 Result<std::vector<std::int64_t>> Matching(SqliteContext& ctx, const KindTable& table,
                                            const std::string& match,
-                                           const SqlCondition& condition) {
+                                           const SqlCondition& condition, std::int64_t best) {
   if (match.empty()) return FilteredIds(*ctx.db, table, condition);
   SqlCondition matches{table.text_table() + " MATCH ?", {match}};
   if (!condition.empty()) {
     RAPPORTEUR_RETURN_IF_ERROR(FillIdFilter(ctx, table, condition));
+    if (ctx.id_filter.size() == 0) return std::vector<std::int64_t>();
     matches.sql += " AND rapporteur_in_filter(f.rowid)";
   }
-  return RankedMatches(*ctx.db, table, matches);
+  return RankedMatches(*ctx.db, table, matches, best);
 }
 
 // `ids` as a JSON array, for json_each().
@@ -247,11 +257,12 @@ Status Run(SqliteContext& ctx, const KindTable& table, const std::string& match,
   if (match.empty() && condition.empty()) {
     return SearchWholeKind(ctx, table, query, facets, result);
   }
-  Result<std::vector<std::int64_t>> ids = Matching(ctx, table, match, condition);
+  Result<std::vector<std::int64_t>> ids =
+      Matching(ctx, table, match, condition, SaturatingAdd(query.offset, query.limit));
   if (!ids) return ids.error();
   result->total = static_cast<std::int64_t>(ids->size());
   std::int64_t begin = std::min(query.offset, result->total);
-  std::int64_t end = std::min(result->total, begin + query.limit);
+  std::int64_t end = std::min(result->total, SaturatingAdd(begin, query.limit));
   RAPPORTEUR_RETURN_IF_ERROR(AddRecords(ctx, ids->data() + begin, ids->data() + end, result));
   if (ids->empty() || facets->empty()) return Status::Ok();
   Rows rows{" FROM json_each(?) j CROSS JOIN " + table.table() + " t ON t.id = j.value",
