@@ -30,6 +30,18 @@ json NormalizedFields(const json& fields) {
   return out;
 }
 
+bool IsNormalized(const json& fields) {
+  if (!fields.is_object()) return false;
+  for (const auto& [name, value] : fields.items()) {
+    if (IsAbsent(value)) return false;
+    if (!value.is_array()) continue;
+    for (auto it = value.begin(); it != value.end(); ++it) {
+      if (std::find(value.begin(), it, *it) != it) return false;
+    }
+  }
+  return true;
+}
+
 std::vector<std::string_view> EnumValues(const FieldSpec& field) {
   std::vector<std::string_view> values;
   std::string_view rest = field.values;

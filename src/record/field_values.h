@@ -24,6 +24,8 @@ bool IsAbsent(const nlohmann::json& value);
 // The fields without the absent ones; lists are sets, in the order given:
 // a value repeated in a list is kept once ("FR", "DE", "FR" -> "FR", "DE").
 nlohmann::json NormalizedFields(const nlohmann::json& fields);
+// True when NormalizedFields(fields) == fields (checked without a copy).
+bool IsNormalized(const nlohmann::json& fields);
 
 // The values of an enum field, in the order of its spec.
 std::vector<std::string_view> EnumValues(const FieldSpec& field);

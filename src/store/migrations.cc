@@ -54,9 +54,12 @@ CREATE TABLE records (
   UNIQUE (kind, key)
 ) STRICT;
 
--- Values of list fields (recommending_states, themes, ...), in order.
+-- Values of list fields (recommending_states, themes, ...), one a row, for
+-- the filters: the record's own row has them too, as a JSON array. Written
+-- only with their record, in its transaction; no foreign key, which would
+-- cost a lookup per value on import.
 CREATE TABLE record_values (
-  record_id INTEGER NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+  record_id INTEGER NOT NULL,
   field TEXT NOT NULL,
   position INTEGER NOT NULL,
   value TEXT NOT NULL,

@@ -13,7 +13,7 @@
 // and left the full-text index in thousands of small segments.
 #include <ctime>
 #include <map>
-#include <tuple>
+#include <utility>
 
 #include "src/record/field_values.h"
 #include "src/store/sqlite_store.h"
@@ -93,8 +93,11 @@ class SqliteBatch : public Batch {
   bool done_ = false;
   Status failed_;  // the write that made the batch roll back
   std::string now_;
-  // Changes to facet_counts, by kind, field and value; applied at Commit.
-  std::map<std::tuple<std::string, std::string, std::string>, std::int64_t> facet_deltas_;
+  // Changes to facet_counts, by kind and field, then value; applied at
+  // Commit. (Values are looked up without a copy: most are seen before.)
+  std::map<std::pair<const KindSpec*, const FieldSpec*>,
+           std::map<std::string, std::int64_t, std::less<>>>
+      facet_deltas_;
 };
 
 Status SqliteBatch::CheckReferences(const KindSpec& spec, const json& fields, RefIds* refs) {
@@ -131,7 +134,9 @@ Result<PutOutcome> SqliteBatch::Put(const Record& record) {
   if (done_) return ConflictError("cannot write: the batch is already committed");
   RAPPORTEUR_RETURN_IF_ERROR(ValidateRecord(record));
   const KindTable& table = *ctx_->Table(record.kind);
-  json fields = record::NormalizedFields(record.fields);
+  json normalized;
+  if (!record::IsNormalized(record.fields)) normalized = record::NormalizedFields(record.fields);
+  const json& fields = normalized.is_null() ? record.fields : normalized;
   RefIds refs;
   RAPPORTEUR_RETURN_IF_ERROR(CheckReferences(table.spec(), fields, &refs));
   Result<PutOutcome> outcome = Upsert(table, record, fields, refs);
@@ -238,13 +243,18 @@ void SqliteBatch::CountFacets(const KindSpec& spec, const json& fields, std::int
   for (const FieldSpec& field : spec.fields) {
     auto it = fields.find(field.name);
     if (!field.facet || it == fields.end()) continue;
+    auto& deltas = facet_deltas_[{&spec, &field}];
+    auto add = [&](std::string_view value) {
+      auto entry = deltas.find(value);
+      if (entry == deltas.end()) entry = deltas.emplace(value, 0).first;
+      entry->second += delta;
+    };
     if (it->is_array()) {
-      for (const json& value : *it) {
-        facet_deltas_[{std::string(spec.kind), std::string(field.name), value.get<std::string>()}] += delta;
-      }
+      for (const json& value : *it) add(value.get_ref<const std::string&>());
+    } else if (it->is_string()) {
+      add(it->get_ref<const std::string&>());
     } else {
-      std::string value = it->is_string() ? it->get<std::string>() : it->dump();
-      facet_deltas_[{std::string(spec.kind), std::string(field.name), value}] += delta;
+      add(it->dump());
     }
   }
 }
@@ -255,11 +265,13 @@ Status SqliteBatch::ApplyFacetCounts() {
       "ON CONFLICT (kind, field, value) DO UPDATE SET count = count + excluded.count");
   if (!upsert) return upsert.error();
   bool decreased = false;
-  for (const auto& [key, delta] : facet_deltas_) {
-    if (delta == 0) continue;
-    decreased |= delta < 0;
-    const auto& [kind, field, value] = key;
-    RAPPORTEUR_RETURN_IF_ERROR(upsert->Bind(1, kind).Bind(2, field).Bind(3, value).Bind(4, delta).Done());
+  for (const auto& [kind_field, deltas] : facet_deltas_) {
+    for (const auto& [value, delta] : deltas) {
+      if (delta == 0) continue;
+      decreased |= delta < 0;
+      upsert->Bind(1, kind_field.first->kind).Bind(2, kind_field.second->name).Bind(3, value);
+      RAPPORTEUR_RETURN_IF_ERROR(upsert->Bind(4, delta).Done());
+    }
   }
   if (!decreased) return Status::Ok();
   return ctx_->db->Exec("DELETE FROM facet_counts WHERE count = 0");
