@@ -269,7 +269,29 @@ CREATE TABLE communications (
 CREATE INDEX communications_by_state ON communications(state, date_sent);
 )sql";
 
-constexpr std::array<std::string_view, 1> kMigrations{kVersion1};
+// Version 2: facet columns (src/store/facet_columns.h). Built for a kind
+// by the first batch that writes one of its records; until then the kind
+// is searched by SQL alone.
+constexpr std::string_view kVersion2 = R"sql(
+CREATE TABLE facet_names (
+  kind TEXT NOT NULL,
+  field TEXT NOT NULL,
+  code INTEGER NOT NULL,
+  value TEXT NOT NULL,
+  PRIMARY KEY (kind, field, code)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE facet_chunks (
+  kind TEXT NOT NULL,
+  chunk INTEGER NOT NULL,
+  data BLOB NOT NULL,
+  PRIMARY KEY (kind, chunk)
+) STRICT;
+
+CREATE TABLE facet_columns_ready (kind TEXT PRIMARY KEY) STRICT, WITHOUT ROWID;
+)sql";
+
+constexpr std::array<std::string_view, 2> kMigrations{kVersion1, kVersion2};
 
 Status RunMigration(Database& db, int version) {
   RAPPORTEUR_RETURN_IF_ERROR(db.Exec("BEGIN IMMEDIATE"));

@@ -19,6 +19,8 @@
 //                    (src/store/fts_tokenizer.h), which every connection
 //                    registers before use
 //   facet_counts     the facet counts of every kind, over all its records
+//   facet_names, facet_chunks, facet_columns_ready   the facet values of
+//                    every record as codes (src/store/facet_columns.h), from 2
 //   changes          the history: every add and update with its time, actor
 //                    and the values before and after
 //   states, state_names, instruments, mechanisms   reference data (Init)

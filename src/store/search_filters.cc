@@ -247,6 +247,22 @@ Result<std::vector<Filter>> ResolveFilters(SqliteContext& ctx, const KindSpec& k
   return filters;
 }
 
+// Moves the filters on facet fields (but references, held as keys in the
+// facets and as ids here) out of `filters`.
+void MoveFacetFilters(std::vector<Filter>* filters, std::vector<FacetFilter>* out) {
+  auto is_facet = [](const Filter& f) { return f.field->facet && f.field->type != FieldType::kRef; };
+  for (const Filter& filter : *filters) {
+    if (!is_facet(filter)) continue;
+    FacetFilter moved{filter.field, {}};
+    for (const SqlValue& value : filter.values) {
+      const auto* number = std::get_if<std::int64_t>(&value);
+      moved.values.push_back(number ? std::to_string(*number) : std::get<std::string>(value));
+    }
+    out->push_back(std::move(moved));
+  }
+  std::erase_if(*filters, is_facet);
+}
+
 }  // namespace
 
 Result<const FieldSpec*> FilterField(const KindSpec& kind, std::string_view name) {
@@ -259,9 +275,11 @@ Result<const FieldSpec*> FilterField(const KindSpec& kind, std::string_view name
 }
 
 Result<SqlCondition> FilterCondition(SqliteContext& ctx, const KindTable& table,
-                                     const SearchQuery& query) {
+                                     const SearchQuery& query,
+                                     std::vector<FacetFilter>* facet_filters) {
   Result<std::vector<Filter>> filters = ResolveFilters(ctx, table.spec(), query);
   if (!filters) return filters.error();
+  if (facet_filters != nullptr) MoveFacetFilters(&*filters, facet_filters);
   // The most selective filter drives; a date range, of unknown size,
   // only when alone.
   auto driver = std::min_element(filters->begin(), filters->end(),

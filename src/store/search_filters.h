@@ -30,9 +30,20 @@ struct SqlCondition {
   bool empty() const { return sql.empty(); }
 };
 
-// The condition for every filter and the date range of `query`.
+// A filter on a facet field, resolved to the values its facet holds
+// (state codes, mechanism ids, numbers as digits): what the facet columns
+// test (src/store/facet_columns.h). No values: it matches nothing.
+struct FacetFilter {
+  const FieldSpec* field;
+  std::vector<std::string> values;
+};
+
+// The condition for every filter and the date range of `query`. With
+// `facet_filters`, the filters on facet fields go there instead of into
+// the condition.
 Result<SqlCondition> FilterCondition(SqliteContext& context, const KindTable& table,
-                                     const SearchQuery& query);
+                                     const SearchQuery& query,
+                                     std::vector<FacetFilter>* facet_filters = nullptr);
 
 // The field a filter or facet name stands for: a field of the kind or an
 // alias; kInvalidArgument naming the filter and listing the valid names.

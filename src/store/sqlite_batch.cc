@@ -13,9 +13,11 @@
 // and left the full-text index in thousands of small segments.
 #include <ctime>
 #include <map>
+#include <set>
 #include <utility>
 
 #include "src/record/field_values.h"
+#include "src/store/facet_columns.h"
 #include "src/store/sqlite_store.h"
 
 namespace rapporteur::store {
@@ -83,6 +85,7 @@ class SqliteBatch : public Batch {
                 const json& before, const json& after, const RefIds& refs);
   void CountFacets(const KindSpec& spec, const json& fields, std::int64_t delta);
   Status ApplyFacetCounts();
+  Status RebuildFacetColumns();
   Status WriteText(const KindTable& table, std::int64_t id, const std::string& before,
                    const std::string& after);
   Status Log(std::string_view action, const Record& record, std::int64_t id,
@@ -98,6 +101,9 @@ class SqliteBatch : public Batch {
   std::map<std::pair<const KindSpec*, const FieldSpec*>,
            std::map<std::string, std::int64_t, std::less<>>>
       facet_deltas_;
+  // The facet-column chunks of the records written, by kind; rebuilt at
+  // Commit.
+  std::map<const KindTable*, std::set<std::int64_t>> touched_chunks_;
 };
 
 Status SqliteBatch::CheckReferences(const KindSpec& spec, const json& fields, RefIds* refs) {
@@ -191,6 +197,7 @@ Status SqliteBatch::Add(const KindTable& table, const Record& record, const json
   RAPPORTEUR_RETURN_IF_ERROR(table.Insert(*ctx_->db, id, fields, refs));
   RAPPORTEUR_RETURN_IF_ERROR(WriteText(table, id, "", record::SearchableText(table.spec(), fields)));
   CountFacets(table.spec(), fields, +1);
+  touched_chunks_[&table].insert(FacetChunkOf(id));
   return Status::Ok();  // the addition is in records (created_at, created_by)
 }
 
@@ -205,6 +212,7 @@ Status SqliteBatch::Update(const KindTable& table, std::int64_t id, const Record
   RAPPORTEUR_RETURN_IF_ERROR(touch->Bind(1, now_).Bind(2, ctx_->actor).Bind(3, id).Done());
   CountFacets(table.spec(), before, -1);
   CountFacets(table.spec(), after, +1);
+  touched_chunks_[&table].insert(FacetChunkOf(id));
   return Log("update", record, id, before, after);
 }
 
@@ -277,13 +285,27 @@ Status SqliteBatch::ApplyFacetCounts() {
   return ctx_->db->Exec("DELETE FROM facet_counts WHERE count = 0");
 }
 
+// A kind whose columns are not ready (a store from before schema 2) gets
+// all of its chunks built, once.
+Status SqliteBatch::RebuildFacetColumns() {
+  for (const auto& [table, chunks] : touched_chunks_) {
+    Result<bool> ready = FacetColumnsReady(*ctx_->db, table->spec());
+    if (!ready) return ready.error();
+    RAPPORTEUR_RETURN_IF_ERROR(*ready ? RebuildFacetChunks(*ctx_->db, *table, chunks)
+                                      : RebuildAllFacetChunks(*ctx_->db, *table));
+  }
+  return Status::Ok();
+}
+
 Status SqliteBatch::Commit() {
   if (!failed_.ok()) return failed_;
   if (done_) return ConflictError("cannot commit: the batch is already committed");
   Status status = ApplyFacetCounts();
+  if (status.ok()) status = RebuildFacetColumns();
   if (status.ok()) status = ctx_->db->Exec("COMMIT");
   if (!status.ok()) return Abandon(status);
   done_ = true;
+  ctx_->facet_columns.clear();  // this connection's own writes: data_version does not see them
   return Status::Ok();
 }
 

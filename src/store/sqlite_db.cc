@@ -57,6 +57,11 @@ Query& Query::BindNull(int index) {
   return *this;
 }
 
+Query& Query::BindBlob(int index, std::string_view bytes) {
+  sqlite3_bind_blob(stmt_, index, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
+  return *this;
+}
+
 bool Query::Step() {
   if (!status_.ok()) return false;
   int rc = sqlite3_step(stmt_);
@@ -83,6 +88,13 @@ std::string_view Query::TextView(int column) const {
   const unsigned char* text = sqlite3_column_text(stmt_, column);
   if (text == nullptr) return {};
   return {reinterpret_cast<const char*>(text),
+          static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
+}
+
+std::string_view Query::Blob(int column) const {
+  const void* bytes = sqlite3_column_blob(stmt_, column);
+  if (bytes == nullptr) return {};
+  return {static_cast<const char*>(bytes),
           static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
 }
 

@@ -36,6 +36,7 @@ class Query {
   Query& Bind(int index, std::string_view text);
   Query& Bind(int index, std::int64_t value);
   Query& BindNull(int index);
+  Query& BindBlob(int index, std::string_view bytes);
 
   // True while there is a row; on an error returns false and keeps the
   // error for status(). Done() runs a statement that returns no rows. At
@@ -51,6 +52,7 @@ class Query {
   double Double(int column) const;
   std::string Text(int column) const;
   std::string_view TextView(int column) const;  // valid until the next Step
+  std::string_view Blob(int column) const;      // valid until the next Step
 
  private:
   sqlite3_stmt* stmt_;

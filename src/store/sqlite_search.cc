@@ -9,11 +9,18 @@
 // the page, and the facets are read from their rows, looked up by id
 // (json_each). A whole kind is counted by SQL, its facets read from
 // facet_counts.
+//
+// When the kind's facet columns are ready (src/store/facet_columns.h), the
+// filters on facet fields and the facets are answered from them instead,
+// in memory: the rows are read for the page only. The SQL path stays as
+// the reference the columns are tested against (sqlite_search_test.cc)
+// and for what they do not hold (other fields, open batches).
 #include <algorithm>
 #include <limits>
 #include <map>
 
 #include "src/record/field_values.h"
+#include "src/store/facet_columns.h"
 #include "src/store/list_column.h"
 #include "src/store/search_filters.h"
 #include "src/store/search_query.h"
@@ -51,13 +58,6 @@ std::string Where(const SqlCondition& condition) {
   return condition.empty() ? "" : " WHERE " + condition.sql;
 }
 
-// How a facet's value is read from the row of `t`.
-std::string FacetColumn(const FieldSpec& field) {
-  std::string column = "t." + Identifier(field.name);
-  if (field.type == FieldType::kRef) return "(SELECT key FROM records WHERE id = " + column + ")";
-  return column;
-}
-
 Result<std::vector<Facet>> FacetsOf(const KindSpec& kind, const SearchQuery& query) {
   std::vector<Facet> facets;
   if (!query.count_facets) return facets;
@@ -93,7 +93,7 @@ Status CountAll(Database& db, const KindTable& table, bool kept_counts_current,
       params = {std::string(field.name)};
     } else {
       std::string column = "t." + Identifier(field.name);
-      sql = "SELECT " + FacetColumn(field) + ", count(*) FROM " + table.table() + " t WHERE " +
+      sql = "SELECT " + FacetValueSql(field) + ", count(*) FROM " + table.table() + " t WHERE " +
             column + " IS NOT NULL GROUP BY " + column;
     }
     Result<Query> query = db.Prepare(sql);
@@ -111,7 +111,7 @@ Status CountRows(Database& db, const Rows& rows, std::vector<Facet>* facets) {
   if (facets->empty()) return Status::Ok();
   std::string columns;
   for (const Facet& facet : *facets) {
-    columns += (columns.empty() ? "" : ", ") + FacetColumn(*facet.field);
+    columns += (columns.empty() ? "" : ", ") + FacetValueSql(*facet.field);
   }
   Result<Query> query = db.Prepare("SELECT " + columns + rows.from + Where(rows.condition));
   if (!query) return query.error();
@@ -270,6 +270,135 @@ Status Run(SqliteContext& ctx, const KindTable& table, const std::string& match,
   return CountRows(*ctx.db, rows, facets);
 }
 
+// The facet filters as sets of codes, to test ids against the columns.
+class CodeFilter {
+ public:
+  CodeFilter(const FacetColumns& columns, const std::vector<FacetFilter>& filters)
+      : columns_(columns) {
+    for (const FacetFilter& filter : filters) {
+      int field = columns.FieldIndex(*filter.field);
+      std::vector<bool> allowed(columns.CodeCount(field), false);
+      for (const std::string& value : filter.values) allowed[columns.Code(field, value)] = true;
+      allowed[0] = false;  // a value no record has
+      tests_.emplace_back(field, std::move(allowed));
+    }
+  }
+  bool empty() const { return tests_.empty(); }
+  bool Passes(std::int64_t id) const {
+    for (const auto& [field, allowed] : tests_) {
+      auto [begin, end] = columns_.Codes(id, field);
+      if (std::none_of(begin, end, [&](std::uint32_t code) { return allowed[code]; })) return false;
+    }
+    return true;
+  }
+
+ private:
+  const FacetColumns& columns_;
+  std::vector<std::pair<int, std::vector<bool>>> tests_;
+};
+
+// The ids that pass the filters, in id order: the SQL condition's rows
+// tested against the columns, or every record of the columns.
+Result<std::vector<std::int64_t>> PassingIds(SqliteContext& ctx, const KindTable& table,
+                                             const SqlCondition& condition,
+                                             const CodeFilter& codes,
+                                             const FacetColumns& columns) {
+  std::vector<std::int64_t> ids;
+  if (!condition.empty()) {
+    Result<std::vector<std::int64_t>> rows = FilteredIds(*ctx.db, table, condition);
+    if (!rows) return rows.error();
+    std::copy_if(rows->begin(), rows->end(), std::back_inserter(ids),
+                 [&](std::int64_t id) { return codes.Passes(id); });
+    return ids;
+  }
+  columns.ForEachId([&](std::int64_t id) {
+    if (codes.Passes(id)) ids.push_back(id);
+  });
+  return ids;
+}
+
+// Every record that matches, as Matching, with the facet filters tested
+// on the columns.
+Result<std::vector<std::int64_t>> MatchingWithColumns(SqliteContext& ctx, const KindTable& table,
+                                                      const FacetColumns& columns,
+                                                      const std::string& match,
+                                                      const SqlCondition& condition,
+                                                      const CodeFilter& codes, std::int64_t best) {
+  if (condition.empty() && codes.empty()) {
+    return RankedMatches(*ctx.db, table, {table.text_table() + " MATCH ?", {match}}, best);
+  }
+  Result<std::vector<std::int64_t>> passing = PassingIds(ctx, table, condition, codes, columns);
+  if (!passing || match.empty() || passing->empty()) return passing;
+  ctx.id_filter.Clear();
+  for (std::int64_t id : *passing) ctx.id_filter.Add(id);
+  SqlCondition matches{table.text_table() + " MATCH ? AND rapporteur_in_filter(f.rowid)", {match}};
+  return RankedMatches(*ctx.db, table, matches, best);
+}
+
+// The facets of `ids` from the columns; a facet on a field the columns do
+// not hold (asked for by name) from the rows.
+Status CountWithColumns(SqliteContext& ctx, const KindTable& table, const FacetColumns& columns,
+                        const std::vector<std::int64_t>& ids, std::vector<Facet>* facets) {
+  std::vector<Facet> from_rows;
+  for (Facet& facet : *facets) {
+    int field = columns.FieldIndex(*facet.field);
+    if (field < 0) {
+      from_rows.push_back(facet);
+      continue;
+    }
+    std::vector<std::int64_t> counts(columns.CodeCount(field), 0);
+    for (std::int64_t id : ids) {
+      auto [begin, end] = columns.Codes(id, field);
+      for (const std::uint32_t* code = begin; code < end; ++code) ++counts[*code];
+    }
+    for (std::size_t code = 1; code < counts.size(); ++code) {
+      if (counts[code] != 0) facet.counts[columns.Value(field, code)] = counts[code];
+    }
+  }
+  if (from_rows.empty() || ids.empty()) return Status::Ok();
+  Rows rows{" FROM json_each(?) j CROSS JOIN " + table.table() + " t ON t.id = j.value",
+            {"", {JsonIds(ids)}}};
+  RAPPORTEUR_RETURN_IF_ERROR(CountRows(*ctx.db, rows, &from_rows));
+  for (Facet& facet : *facets) {
+    for (Facet& counted : from_rows) {
+      if (counted.name == facet.name) facet.counts = std::move(counted.counts);
+    }
+  }
+  return Status::Ok();
+}
+
+Status RunWithColumns(SqliteContext& ctx, const KindTable& table, const FacetColumns& columns,
+                      const std::string& match, const SqlCondition& condition,
+                      const std::vector<FacetFilter>& facet_filters, const SearchQuery& query,
+                      std::vector<Facet>* facets, SearchResult* result) {
+  CodeFilter codes(columns, facet_filters);
+  if (match.empty() && condition.empty() && codes.empty()) {
+    return SearchWholeKind(ctx, table, query, facets, result);
+  }
+  Result<std::vector<std::int64_t>> ids = MatchingWithColumns(
+      ctx, table, columns, match, condition, codes, SaturatingAdd(query.offset, query.limit));
+  if (!ids) return ids.error();
+  result->total = static_cast<std::int64_t>(ids->size());
+  std::int64_t begin = std::min(query.offset, result->total);
+  std::int64_t end = std::min(result->total, SaturatingAdd(begin, query.limit));
+  RAPPORTEUR_RETURN_IF_ERROR(AddRecords(ctx, ids->data() + begin, ids->data() + end, result));
+  return CountWithColumns(ctx, table, columns, *ids, facets);
+}
+
+// The search, by the columns when the kind's are ready.
+Status Dispatch(SqliteContext& ctx, const KindTable& table, const std::string& match,
+                const SearchQuery& query, std::vector<Facet>* facets, SearchResult* result) {
+  Result<std::shared_ptr<const FacetColumns>> columns = ctx.FacetColumnsOf(table);
+  if (!columns) return columns.error();
+  std::vector<FacetFilter> facet_filters;
+  Result<SqlCondition> condition =
+      FilterCondition(ctx, table, query, *columns ? &facet_filters : nullptr);
+  if (!condition) return condition.error();
+  if (!*columns) return Run(ctx, table, match, *condition, query, facets, result);
+  return RunWithColumns(ctx, table, **columns, match, *condition, facet_filters, query, facets,
+                        result);
+}
+
 }  // namespace
 
 Result<SearchResult> SearchSqlite(SqliteContext& ctx, const SearchQuery& query) {
@@ -281,14 +410,12 @@ Result<SearchResult> SearchSqlite(SqliteContext& ctx, const SearchQuery& query) 
   if (query.limit < 0 || query.offset < 0) {
     return InvalidArgument("limit and offset must not be negative");
   }
-  Result<SqlCondition> condition = FilterCondition(ctx, *table, query);
-  if (!condition) return condition.error();
   Result<std::vector<Facet>> facets = FacetsOf(table->spec(), query);
   if (!facets) return facets.error();
   Result<std::string> match = ToFtsMatch(query.text);
   if (!match) return match.error();
   SearchResult result;
-  RAPPORTEUR_RETURN_IF_ERROR(Run(ctx, *table, *match, *condition, query, &*facets, &result));
+  RAPPORTEUR_RETURN_IF_ERROR(Dispatch(ctx, *table, *match, query, &*facets, &result));
   for (const Facet& facet : *facets) result.facets[facet.name] = Sorted(facet);
   return result;
 }

@@ -76,6 +76,24 @@ Status SqliteContext::Ready() const {
   return Status::Ok();
 }
 
+Result<std::shared_ptr<const FacetColumns>> SqliteContext::FacetColumnsOf(const KindTable& table) {
+  if (batch_open || !use_facet_columns) return std::shared_ptr<const FacetColumns>();
+  Result<std::int64_t> version = db->QueryInt("PRAGMA data_version");
+  if (!version) return version.error();
+  if (*version != facet_data_version) facet_columns.clear();
+  facet_data_version = *version;
+  auto cached = facet_columns.find(&table);
+  if (cached != facet_columns.end()) return cached->second;
+  // One read transaction: the names and the chunks of the same commit.
+  RAPPORTEUR_RETURN_IF_ERROR(db->Exec("BEGIN"));
+  Result<std::shared_ptr<const FacetColumns>> columns = FacetColumns::Load(*db, table);
+  Status ended = db->Exec(columns ? "COMMIT" : "ROLLBACK");
+  if (!columns) return columns.error();
+  RAPPORTEUR_RETURN_IF_ERROR(ended);
+  facet_columns[&table] = *columns;
+  return columns;
+}
+
 const KindTable* SqliteContext::Table(std::string_view kind) const {
   for (const KindTable& table : tables) {
     if (table.spec().kind == kind) return &table;

@@ -9,12 +9,14 @@
 #ifndef RAPPORTEUR_SRC_STORE_SQLITE_STORE_H_
 #define RAPPORTEUR_SRC_STORE_SQLITE_STORE_H_
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "rapporteur/store.h"
+#include "src/store/facet_columns.h"
 #include "src/store/id_filter.h"
 #include "src/store/kind_table.h"
 #include "src/store/reference_data.h"
@@ -31,6 +33,17 @@ struct SqliteContext {
   ReferenceData refs;
   std::vector<KindTable> tables;  // one per kind, in AllKinds() order
   bool batch_open = false;
+  // Facet columns read by searches, by kind, valid while the store's
+  // PRAGMA data_version is `facet_data_version` (another connection's
+  // commit changes it; a batch of this one clears the cache). A kind
+  // whose columns are not ready maps to null.
+  std::map<const KindTable*, std::shared_ptr<const FacetColumns>> facet_columns;
+  std::int64_t facet_data_version = -1;
+  bool use_facet_columns = true;  // false: search by SQL alone (tests)
+
+  // The kind's facet columns, loaded when missing or stale; null when the
+  // kind is not ready or inside a batch (whose writes they do not show).
+  Result<std::shared_ptr<const FacetColumns>> FacetColumnsOf(const KindTable& table);
 
   // OK when the store exists and has the schema of this build.
   Status Ready() const;
@@ -56,6 +69,10 @@ class SqliteStore : public Store {
                  const std::function<Status(const Record&)>& visit) override;
   Result<StoreStats> Stats() override;
   Result<std::string> ResolveState(std::string_view name) override;
+
+  // Searches by SQL alone, not by the facet columns: the reference the
+  // columns are tested against.
+  void UseFacetColumnsForTesting(bool use) { ctx_->use_facet_columns = use; }
 
  private:
   explicit SqliteStore(std::shared_ptr<SqliteContext> context) : ctx_(std::move(context)) {}

@@ -1,0 +1,286 @@
+#include "src/store/facet_columns.h"
+
+#include <bit>
+
+#include "src/record/field_values.h"
+#include "src/store/list_column.h"
+
+namespace rapporteur::store {
+namespace {
+
+std::vector<const FieldSpec*> FacetFields(const KindSpec& kind) {
+  std::vector<const FieldSpec*> fields;
+  for (const FieldSpec& field : kind.fields) {
+    if (field.facet) fields.push_back(&field);
+  }
+  return fields;
+}
+
+void PutVarint(std::uint32_t value, std::string* out) {
+  while (value >= 0x80) {
+    out->push_back(static_cast<char>((value & 0x7f) | 0x80));
+    value >>= 7;
+  }
+  out->push_back(static_cast<char>(value));
+}
+
+// Reads a varint at `*at`; false at the end of the data or on a varint
+// longer than 32 bits (a corrupt chunk).
+bool GetVarint(std::string_view data, std::size_t* at, std::uint32_t* value) {
+  *value = 0;
+  for (int shift = 0; shift < 35 && *at < data.size(); shift += 7) {
+    auto byte = static_cast<unsigned char>(data[(*at)++]);
+    *value |= static_cast<std::uint32_t>(byte & 0x7f) << shift;
+    if ((byte & 0x80) == 0) return true;
+  }
+  return false;
+}
+
+// The dictionary being extended by a rebuild: codes by field and value.
+struct Dictionary {
+  std::vector<std::map<std::string, std::uint32_t, std::less<>>> codes;
+  std::vector<std::pair<int, std::string>> added;  // (field, value) to store
+
+  std::uint32_t CodeOf(int field, std::string_view value) {
+    auto& codes_of_field = codes[field];
+    auto it = codes_of_field.find(value);
+    if (it != codes_of_field.end()) return it->second;
+    auto code = static_cast<std::uint32_t>(codes_of_field.size() + 1);
+    codes_of_field.emplace(std::string(value), code);
+    added.emplace_back(field, std::string(value));
+    return code;
+  }
+};
+
+Status LoadDictionary(Database& db, const KindSpec& kind,
+                      const std::vector<const FieldSpec*>& fields, Dictionary* dictionary) {
+  dictionary->codes.assign(fields.size(), {});
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    Result<Query> query =
+        db.Prepare("SELECT value, code FROM facet_names WHERE kind = ? AND field = ?");
+    if (!query) return query.error();
+    query->Bind(1, kind.kind).Bind(2, fields[i]->name);
+    while (query->Step()) {
+      dictionary->codes[i].emplace(query->Text(0), static_cast<std::uint32_t>(query->Int(1)));
+    }
+    RAPPORTEUR_RETURN_IF_ERROR(query->status());
+  }
+  return Status::Ok();
+}
+
+Status StoreDictionary(Database& db, const KindSpec& kind,
+                       const std::vector<const FieldSpec*>& fields, const Dictionary& dictionary) {
+  Result<Query> insert =
+      db.Prepare("INSERT INTO facet_names (kind, field, code, value) VALUES (?, ?, ?, ?)");
+  if (!insert) return insert.error();
+  for (const auto& [field, value] : dictionary.added) {
+    std::uint32_t code = dictionary.codes[field].find(value)->second;
+    insert->Bind(1, kind.kind).Bind(2, fields[field]->name).Bind(3, std::int64_t{code});
+    RAPPORTEUR_RETURN_IF_ERROR(insert->Bind(4, value).Done());
+  }
+  return Status::Ok();
+}
+
+// One chunk's data, from the rows of its ids (see the header for the
+// format). Empty when the chunk has no rows.
+Result<std::string> EncodeChunk(Database& db, const KindTable& table,
+                                const std::vector<const FieldSpec*>& fields, std::int64_t chunk,
+                                Dictionary* dictionary) {
+  std::string sql = "SELECT t.id";
+  for (const FieldSpec* field : fields) sql += ", " + FacetValueSql(*field);
+  Result<Query> query =
+      db.Prepare(sql + " FROM " + table.table() + " t WHERE t.id BETWEEN ? AND ? ORDER BY t.id");
+  if (!query) return query.error();
+  query->Bind(1, chunk * kFacetChunkSize).Bind(2, (chunk + 1) * kFacetChunkSize - 1);
+  std::string bitmap(kFacetChunkSize / 8, '\0');
+  std::vector<std::string> columns(fields.size());
+  std::vector<std::uint32_t> codes;
+  bool any = false;
+  while (query->Step()) {
+    std::int64_t local = query->Int(0) - chunk * kFacetChunkSize;
+    bitmap[local / 8] = static_cast<char>(bitmap[local / 8] | (1 << (local % 8)));
+    any = true;
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+      int column = static_cast<int>(i) + 1;
+      codes.clear();
+      if (!query->IsNull(column) && record::IsListType(fields[i]->type)) {
+        ForEachListValue(query->TextView(column), [&](std::string_view value) {
+          codes.push_back(dictionary->CodeOf(static_cast<int>(i), value));
+        });
+      } else if (!query->IsNull(column)) {
+        codes.push_back(dictionary->CodeOf(static_cast<int>(i), query->TextView(column)));
+      }
+      PutVarint(static_cast<std::uint32_t>(codes.size()), &columns[i]);
+      for (std::uint32_t code : codes) PutVarint(code, &columns[i]);
+    }
+  }
+  RAPPORTEUR_RETURN_IF_ERROR(query->status());
+  if (!any) return std::string();
+  for (const std::string& column : columns) bitmap += column;
+  return bitmap;
+}
+
+Status WriteChunk(Database& db, const KindSpec& kind, std::int64_t chunk, const std::string& data) {
+  if (data.empty()) {
+    Result<Query> remove = db.Prepare("DELETE FROM facet_chunks WHERE kind = ? AND chunk = ?");
+    if (!remove) return remove.error();
+    return remove->Bind(1, kind.kind).Bind(2, chunk).Done();
+  }
+  Result<Query> upsert = db.Prepare(
+      "INSERT INTO facet_chunks (kind, chunk, data) VALUES (?, ?, ?) "
+      "ON CONFLICT (kind, chunk) DO UPDATE SET data = excluded.data");
+  if (!upsert) return upsert.error();
+  return upsert->Bind(1, kind.kind).Bind(2, chunk).BindBlob(3, data).Done();
+}
+
+}  // namespace
+
+std::string FacetValueSql(const FieldSpec& field) {
+  std::string column = "t." + Identifier(field.name);
+  if (field.type == FieldType::kRef) return "(SELECT key FROM records WHERE id = " + column + ")";
+  return column;
+}
+
+Status RebuildFacetChunks(Database& db, const KindTable& table,
+                          const std::set<std::int64_t>& chunks) {
+  std::vector<const FieldSpec*> fields = FacetFields(table.spec());
+  Dictionary dictionary;
+  RAPPORTEUR_RETURN_IF_ERROR(LoadDictionary(db, table.spec(), fields, &dictionary));
+  for (std::int64_t chunk : chunks) {
+    Result<std::string> data = EncodeChunk(db, table, fields, chunk, &dictionary);
+    if (!data) return data.error();
+    RAPPORTEUR_RETURN_IF_ERROR(WriteChunk(db, table.spec(), chunk, *data));
+  }
+  return StoreDictionary(db, table.spec(), fields, dictionary);
+}
+
+Status RebuildAllFacetChunks(Database& db, const KindTable& table) {
+  std::set<std::int64_t> chunks;
+  Result<Query> used = db.Prepare("SELECT DISTINCT id >> " + std::to_string(kFacetChunkBits) +
+                                  " FROM " + table.table());
+  if (!used) return used.error();
+  while (used->Step()) chunks.insert(used->Int(0));
+  RAPPORTEUR_RETURN_IF_ERROR(used->status());
+  Result<Query> stored = db.Prepare("SELECT chunk FROM facet_chunks WHERE kind = ?");
+  if (!stored) return stored.error();
+  stored->Bind(1, table.spec().kind);
+  while (stored->Step()) chunks.insert(stored->Int(0));  // removed if now empty
+  RAPPORTEUR_RETURN_IF_ERROR(stored->status());
+  RAPPORTEUR_RETURN_IF_ERROR(RebuildFacetChunks(db, table, chunks));
+  Result<Query> ready = db.Prepare("INSERT OR IGNORE INTO facet_columns_ready (kind) VALUES (?)");
+  if (!ready) return ready.error();
+  return ready->Bind(1, table.spec().kind).Done();
+}
+
+Result<bool> FacetColumnsReady(Database& db, const KindSpec& kind) {
+  Result<Query> query = db.Prepare("SELECT 1 FROM facet_columns_ready WHERE kind = ?");
+  if (!query) return query.error();
+  query->Bind(1, kind.kind);
+  bool ready = query->Step();
+  if (ready) (void)query->Done();
+  RAPPORTEUR_RETURN_IF_ERROR(query->status());
+  return ready;
+}
+
+Result<std::shared_ptr<const FacetColumns>> FacetColumns::Load(Database& db,
+                                                               const KindTable& table) {
+  Result<bool> ready = FacetColumnsReady(db, table.spec());
+  if (!ready) return ready.error();
+  if (!*ready) return std::shared_ptr<const FacetColumns>();
+  auto columns = std::make_shared<FacetColumns>();
+  columns->fields_ = FacetFields(table.spec());
+  RAPPORTEUR_RETURN_IF_ERROR(columns->LoadNames(db, table.spec()));
+  Result<Query> query = db.Prepare("SELECT chunk, data FROM facet_chunks WHERE kind = ?");
+  if (!query) return query.error();
+  query->Bind(1, table.spec().kind);
+  while (query->Step()) {
+    RAPPORTEUR_RETURN_IF_ERROR(columns->Decode(query->Int(0), query->Blob(1)));
+  }
+  RAPPORTEUR_RETURN_IF_ERROR(query->status());
+  return std::shared_ptr<const FacetColumns>(std::move(columns));
+}
+
+Status FacetColumns::LoadNames(Database& db, const KindSpec& kind) {
+  Dictionary dictionary;
+  RAPPORTEUR_RETURN_IF_ERROR(LoadDictionary(db, kind, fields_, &dictionary));
+  codes_ = std::move(dictionary.codes);
+  values_.assign(fields_.size(), {});
+  for (std::size_t i = 0; i < fields_.size(); ++i) {
+    values_[i].resize(codes_[i].size() + 1);
+    for (const auto& [value, code] : codes_[i]) {
+      if (code == 0 || code > codes_[i].size()) {
+        return Internal("facet columns of '" + std::string(kind.kind) + "': bad code " +
+                        std::to_string(code) + " in facet_names");
+      }
+      values_[i][code] = value;
+    }
+  }
+  return Status::Ok();
+}
+
+Status FacetColumns::Decode(std::int64_t number, std::string_view data) {
+  auto corrupt = [&] {
+    return Internal("facet columns: chunk " + std::to_string(number) + " is corrupt");
+  };
+  if (number < 0 || data.size() < kFacetChunkSize / 8) return corrupt();
+  auto chunk = std::make_unique<Chunk>();
+  for (std::int64_t local = 0; local < kFacetChunkSize; ++local) {
+    if ((static_cast<unsigned char>(data[local / 8]) >> (local % 8)) & 1) {
+      chunk->present[local / 64] |= std::uint64_t{1} << (local % 64);
+    }
+  }
+  std::size_t at = kFacetChunkSize / 8;
+  chunk->starts.assign(fields_.size(), std::vector<std::uint32_t>(kFacetChunkSize + 1, 0));
+  chunk->codes.assign(fields_.size(), {});
+  for (std::size_t field = 0; field < fields_.size(); ++field) {
+    std::vector<std::uint32_t>& starts = chunk->starts[field];
+    std::vector<std::uint32_t>& codes = chunk->codes[field];
+    for (std::int64_t local = 0; local < kFacetChunkSize; ++local) {
+      starts[local] = static_cast<std::uint32_t>(codes.size());
+      if (((chunk->present[local / 64] >> (local % 64)) & 1) == 0) continue;
+      std::uint32_t count = 0, code = 0;
+      if (!GetVarint(data, &at, &count) || count > data.size()) return corrupt();
+      for (std::uint32_t i = 0; i < count; ++i) {
+        if (!GetVarint(data, &at, &code) || code == 0 || code >= values_[field].size()) {
+          return corrupt();
+        }
+        codes.push_back(code);
+      }
+    }
+    starts[kFacetChunkSize] = static_cast<std::uint32_t>(codes.size());
+  }
+  if (static_cast<std::size_t>(number) >= chunks_.size()) chunks_.resize(number + 1);
+  chunks_[number] = std::move(chunk);
+  return Status::Ok();
+}
+
+int FacetColumns::FieldIndex(const FieldSpec& field) const {
+  for (std::size_t i = 0; i < fields_.size(); ++i) {
+    if (fields_[i] == &field) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+std::uint32_t FacetColumns::Code(int field, std::string_view value) const {
+  auto it = codes_[field].find(value);
+  return it == codes_[field].end() ? 0 : it->second;
+}
+
+bool FacetColumns::Contains(std::int64_t id) const {
+  std::int64_t number = FacetChunkOf(id);
+  if (id < 0 || number >= static_cast<std::int64_t>(chunks_.size())) return false;
+  const Chunk* chunk = chunks_[number].get();
+  std::int64_t local = id & (kFacetChunkSize - 1);
+  return chunk != nullptr && ((chunk->present[local / 64] >> (local % 64)) & 1) != 0;
+}
+
+std::pair<const std::uint32_t*, const std::uint32_t*> FacetColumns::Codes(std::int64_t id,
+                                                                         int field) const {
+  if (!Contains(id)) return {nullptr, nullptr};
+  const Chunk& chunk = *chunks_[FacetChunkOf(id)];
+  std::int64_t local = id & (kFacetChunkSize - 1);
+  const std::uint32_t* codes = chunk.codes[field].data();
+  return {codes + chunk.starts[field][local], codes + chunk.starts[field][local + 1]};
+}
+
+}  // namespace rapporteur::store
