@@ -7,7 +7,7 @@
 The questions of bench/record/queries.json, asked of:
 
   * `sqlite3` with LIKE over the store's own tables (recommendations, and
-    record_values for the issues, which the full-text index also holds);
+    the JSON list of issues in the row, which the full-text index also holds);
   * `sqlite3` with LIKE over a plain table of the CSV (`.import`ed once,
     untimed: columns as in the export);
   * `grep -i` over the CSV converted once (untimed) to UTF-8 with LF line
@@ -47,8 +47,8 @@ def sql_string(text):
 
 def like_store(term):
     pattern = sql_string(f"%{term}%")
-    return (f"(t.text LIKE {pattern} OR EXISTS (SELECT 1 FROM record_values v WHERE "
-            f"v.record_id = t.id AND v.field = 'themes' AND v.value LIKE {pattern}))")
+    return (f"(t.text LIKE {pattern} OR EXISTS (SELECT 1 FROM json_each(t.themes) v WHERE "
+            f"v.value LIKE {pattern}))")
 
 
 def like_csv(term):
@@ -99,8 +99,8 @@ def store_sql(q):
     out = [f"SELECT count(*) FROM recommendations t{mechanism};"]
     out += [f"SELECT t.{f}, count(*) FROM recommendations t{mechanism} GROUP BY t.{f};"
             for f in STORE_FACETS]
-    out.append("SELECT v.field, v.value, count(*) FROM record_values v JOIN recommendations t "
-               f"ON t.id = v.record_id{mechanism} GROUP BY v.field, v.value;")
+    out += [f"SELECT v.value, count(*) FROM recommendations t, json_each(t.{f}) v{mechanism} "
+            "GROUP BY v.value;" for f in ("recommending_states", "themes", "affected_persons", "sdgs")]
     return out
 
 

@@ -62,31 +62,13 @@ Status KindTable::BindColumns(Query& query, const json& fields, const RefIds& re
   return Status::Ok();
 }
 
-Status KindTable::WriteValues(Database& db, std::int64_t id, const json& fields) const {
-  if (lists_.empty()) return Status::Ok();
-  Result<Query> insert = db.Prepare(
-      "INSERT INTO record_values (record_id, field, position, value) VALUES (?, ?, ?, ?)");
-  if (!insert) return insert.error();
-  for (const FieldSpec* field : lists_) {
-    auto it = fields.find(field->name);
-    if (it == fields.end()) continue;
-    std::int64_t position = 0;
-    for (const json& value : *it) {
-      insert->Bind(1, id).Bind(2, field->name).Bind(3, position++);
-      RAPPORTEUR_RETURN_IF_ERROR(insert->Bind(4, value.get_ref<const std::string&>()).Done());
-    }
-  }
-  return Status::Ok();
-}
-
 Status KindTable::Insert(Database& db, std::int64_t id, const json& fields,
                          const RefIds& refs) const {
   Result<Query> insert = db.Prepare(insert_sql_);
   if (!insert) return insert.error();
   insert->Bind(1, id);
   RAPPORTEUR_RETURN_IF_ERROR(BindColumns(*insert, fields, refs));
-  RAPPORTEUR_RETURN_IF_ERROR(insert->Done());
-  return WriteValues(db, id, fields);
+  return insert->Done();
 }
 
 Status KindTable::Update(Database& db, std::int64_t id, const json& fields,
@@ -95,12 +77,7 @@ Status KindTable::Update(Database& db, std::int64_t id, const json& fields,
   if (!update) return update.error();
   update->Bind(1, id);
   RAPPORTEUR_RETURN_IF_ERROR(BindColumns(*update, fields, refs));
-  RAPPORTEUR_RETURN_IF_ERROR(update->Done());
-  if (lists_.empty()) return Status::Ok();
-  Result<Query> clear = db.Prepare("DELETE FROM record_values WHERE record_id = ?");
-  if (!clear) return clear.error();
-  RAPPORTEUR_RETURN_IF_ERROR(clear->Bind(1, id).Done());
-  return WriteValues(db, id, fields);
+  return update->Done();
 }
 
 void KindTable::ReadColumns(const Query& query, int first, json* fields) const {

@@ -1,7 +1,6 @@
 // One kind's rows: maps a record's fields to its typed table (one column a
 // field; references stored as record ids, lists as JSON arrays,
-// src/store/list_column.h) and, for the filters' index, the values of list
-// fields to record_values (one row a value), and back.
+// src/store/list_column.h), and back.
 //
 // The SQL is built once from the KindSpec; statements are prepared once
 // per connection (Database's cache). Fields given to Insert/Update are
@@ -53,7 +52,6 @@ class KindTable {
 
  private:
   Status BindColumns(Query& query, const nlohmann::json& fields, const RefIds& refs) const;
-  Status WriteValues(Database& db, std::int64_t id, const nlohmann::json& fields) const;
   // Columns first..first + spec().fields.size() of the current row.
   void ReadColumns(const Query& query, int first, nlohmann::json* fields) const;
 

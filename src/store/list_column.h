@@ -1,6 +1,5 @@
 // How a list field (themes, recommending_states, ...) is kept in its kind's
 // table: a JSON array of strings, '["Torture","Women"]', NULL when empty.
-// (record_values holds the same values one a row, for the filters' index.)
 // Reading the lists from the row itself lets a record, or the facets of
 // many, be read with one lookup per record.
 //

@@ -12,8 +12,8 @@
 //                    created/updated at and by
 //   <kind tables>    one per kind (KindSpec::table), one column per field;
 //                    references to records are record ids, lists JSON arrays
-//   record_values    the values of list fields, one row per value, indexed
-//                    by (field, value, record_id) for filters
+//   record_values    the values of list fields, one row per value (schema 1
+//                    and 2; dropped by 3: the facet columns serve the filters)
 //   <table>_text     FTS5, one per kind, contentless: the searchable fields
 //                    of a record, rowid = record id; tokenizer 'rapporteur'
 //                    (src/store/fts_tokenizer.h), which every connection

@@ -68,19 +68,6 @@ TEST_F(MigrationsTest, KindTablesMatchTheSpec) {
   }
 }
 
-// record_values holds list fields by name alone, and a facet over all of
-// them counts one field of one kind: list field names must be unique.
-TEST_F(MigrationsTest, ListFieldNamesBelongToOneKind) {
-  std::map<std::string, std::string> owner;
-  for (const KindSpec& kind : AllKinds()) {
-    for (const FieldSpec& field : kind.fields) {
-      if (!record::IsListType(field.type)) continue;
-      auto [it, inserted] = owner.emplace(field.name, kind.kind);
-      EXPECT_TRUE(inserted) << field.name << " in " << kind.kind << " and " << it->second;
-    }
-  }
-}
-
 TEST_F(MigrationsTest, VersionsAndIdempotence) {
   EXPECT_EQ(*SchemaVersion(*db_), 0);
   ASSERT_TRUE(Migrate(*db_).ok());

@@ -184,10 +184,10 @@ void AddCondition(const Filter& filter, bool driving, SqlCondition* out) {
   if (filter.values.empty()) {
     sql = "0";  // e.g. a mechanism type no mechanism has
   } else if (record::IsListType(field.type)) {
-    sql = std::string(driving ? "t.id" : "+t.id") +
-          " IN (SELECT record_id FROM record_values WHERE field = ? AND value IN (" +
-          Placeholders(filter.values.size()) + "))";
-    out->params.emplace_back(std::string(field.name));
+    // Read from the row's JSON list: the SQL path (src/store/sqlite_search.cc)
+    // serves list filters only where the facet columns cannot.
+    sql = "EXISTS (SELECT 1 FROM json_each(t." + Identifier(field.name) +
+          ") WHERE json_each.value IN (" + Placeholders(filter.values.size()) + "))";
   } else if (field.type == FieldType::kDate) {
     // A partial date matches every fuller date in it: "2014" matches "2014-05-01".
     for (const SqlValue& value : filter.values) {

@@ -88,9 +88,8 @@ Status CountAll(Database& db, const KindTable& table, bool kept_counts_current,
       sql = "SELECT value, count FROM facet_counts WHERE kind = ? AND field = ?";
       params = {std::string(table.spec().kind), std::string(field.name)};
     } else if (record::IsListType(field.type)) {
-      sql = "SELECT v.value, count(*) FROM " + table.table() +
-            " t CROSS JOIN record_values v ON v.record_id = t.id AND v.field = ? GROUP BY v.value";
-      params = {std::string(field.name)};
+      sql = "SELECT j.value, count(*) FROM " + table.table() + " t CROSS JOIN json_each(t." +
+            Identifier(field.name) + ") j GROUP BY j.value";
     } else {
       std::string column = "t." + Identifier(field.name);
       sql = "SELECT " + FacetValueSql(field) + ", count(*) FROM " + table.table() + " t WHERE " +
