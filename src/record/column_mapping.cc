@@ -4,9 +4,11 @@
 #include <cctype>
 #include <set>
 
+#include "src/base/data_dir.h"
 #include "src/lens/catalogue.h"
 #include "src/record/field_values.h"
 #include "src/record/json_text.h"
+#include "src/record/mechanisms.h"
 #include "src/record/source_dates.h"
 #include "src/record/source_text.h"
 
@@ -224,6 +226,22 @@ Result<nlohmann::json> MappedRows::ConvertDate(const std::string& cell) const {
   return InvalidInput("invalid date " + Quote(cell) + " (expected " + expected + ")");
 }
 
+namespace {
+
+// A mechanism named by its id, name or an alias ("Human Rights Committee",
+// "CCPR", "Special Rapporteur on torture") as its id. A name that is none
+// of these is kept as written: the store refuses it with the closest id.
+std::string MechanismId(const std::string& cell) {
+  static const std::vector<Mechanism> mechanisms = [] {
+    Result<std::vector<Mechanism>> loaded = LoadMechanisms(DefaultDataDir() + "/mechanisms.jsonl");
+    return loaded ? std::move(loaded).value() : std::vector<Mechanism>();
+  }();
+  const Mechanism* mechanism = FindMechanism(mechanisms, cell);
+  return mechanism != nullptr ? mechanism->id : cell;
+}
+
+}  // namespace
+
 Result<nlohmann::json> MappedRows::ConvertList(const FieldSpec& field, const std::string& cell) {
   json items = json::array();
   for (const std::string& item : SplitList(cell, mapping_.list_separator)) {
@@ -263,7 +281,8 @@ Result<nlohmann::json> MappedRows::Convert(const FieldSpec& field, std::string_v
     }
     case FieldType::kStateList:
     case FieldType::kList: return ConvertList(field, cell);
-    default: return json(cell);  // text, references, instrument and mechanism ids
+    case FieldType::kMechanism: return json(MechanismId(cell));
+    default: return json(cell);  // text, references, instrument ids
   }
 }
 

@@ -174,6 +174,21 @@ TEST(ColumnMapping, BadConstantIsReportedOnce) {
             "'France'?)");
 }
 
+TEST(ColumnMapping, MechanismsByNameOrAlias) {
+  Result<CollectingSink> sink = ReadCsv(
+      "Country,Text,Body\nChile,a,Human Rights Committee\nChile,b,cat\nChile,c,UPR\n"
+      "Chile,d,Committee of Nobody\n",
+      R"({"kind": "recommendation",
+          "columns": {"Country": "state", "Text": "text", "Body": "mechanism"}})");
+  ASSERT_TRUE(sink.has_value()) << sink.error().message();
+  ASSERT_EQ(sink->records.size(), 4u);
+  EXPECT_EQ(sink->records[0].fields["mechanism"], "CCPR");
+  EXPECT_EQ(sink->records[1].fields["mechanism"], "CAT");
+  EXPECT_EQ(sink->records[2].fields["mechanism"], "UPR");
+  // Unknown: kept as written, for the store to refuse with the closest id.
+  EXPECT_EQ(sink->records[3].fields["mechanism"], "Committee of Nobody");
+}
+
 TEST(ColumnMapping, MappedJsonLines) {
   Result<ColumnMapping> mapping = ParseColumnMapping(
       R"({"kind": "recommendation", "columns": {"country": "state", "text": "text",
