@@ -197,6 +197,8 @@ Result<std::shared_ptr<const FacetColumns>> FacetColumns::Load(Database& db,
     RAPPORTEUR_RETURN_IF_ERROR(columns->Decode(query->Int(0), query->Blob(1)));
   }
   RAPPORTEUR_RETURN_IF_ERROR(query->status());
+  columns->postings_built_ = std::vector<std::once_flag>(columns->fields_.size());
+  columns->postings_.resize(columns->fields_.size());
   return std::shared_ptr<const FacetColumns>(std::move(columns));
 }
 
@@ -227,6 +229,7 @@ Status FacetColumns::Decode(std::int64_t number, std::string_view data) {
   for (std::int64_t local = 0; local < kFacetChunkSize; ++local) {
     if ((static_cast<unsigned char>(data[local / 8]) >> (local % 8)) & 1) {
       chunk->present[local / 64] |= std::uint64_t{1} << (local % 64);
+      ++size_;
     }
   }
   std::size_t at = kFacetChunkSize / 8;
@@ -281,6 +284,18 @@ std::pair<const std::uint32_t*, const std::uint32_t*> FacetColumns::Codes(std::i
   std::int64_t local = id & (kFacetChunkSize - 1);
   const std::uint32_t* codes = chunk.codes[field].data();
   return {codes + chunk.starts[field][local], codes + chunk.starts[field][local + 1]};
+}
+
+const std::vector<std::int64_t>& FacetColumns::Postings(int field, std::uint32_t code) const {
+  std::call_once(postings_built_[field], [&] {
+    std::vector<std::vector<std::int64_t>>& by_code = postings_[field];
+    by_code.resize(values_[field].size());
+    ForEachId([&](std::int64_t id) {
+      auto [begin, end] = Codes(id, field);
+      for (const std::uint32_t* c = begin; c < end; ++c) by_code[*c].push_back(id);
+    });
+  });
+  return postings_[field][code];
 }
 
 }  // namespace rapporteur::store

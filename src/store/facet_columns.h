@@ -22,14 +22,16 @@
 // count followed by that many varint codes. Varints because almost every
 // code is below 128: a chunk of recommendations is about 60 KB.
 //
-// Thread safety: FacetColumns is immutable after Load and may be read from
-// several threads; the functions that write need the batch's connection.
+// Thread safety: FacetColumns is immutable after Load (but for its postings,
+// built once under std::call_once) and may be read from several threads;
+// the functions that write need the batch's connection.
 #ifndef RAPPORTEUR_SRC_STORE_FACET_COLUMNS_H_
 #define RAPPORTEUR_SRC_STORE_FACET_COLUMNS_H_
 
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <set>
 #include <string>
 #include <vector>
@@ -71,8 +73,12 @@ class FacetColumns {
   std::size_t CodeCount(int field) const { return values_[field].size(); }
 
   bool Contains(std::int64_t id) const;
+  std::int64_t size() const { return size_; }  // the number of records
   // The codes of record `id`'s values of facet `field` (none when absent).
   std::pair<const std::uint32_t*, const std::uint32_t*> Codes(std::int64_t id, int field) const;
+  // The ids of the records whose facet `field` has `code`, in id order.
+  // Built on the first call for the field (thread-safe).
+  const std::vector<std::int64_t>& Postings(int field, std::uint32_t code) const;
   // Calls visit(id) for every record of the kind, by id.
   template <typename Visit>
   void ForEachId(Visit&& visit) const;
@@ -91,6 +97,10 @@ class FacetColumns {
   std::vector<std::vector<std::string>> values_;  // by field, by code (0: none)
   std::vector<std::map<std::string, std::uint32_t, std::less<>>> codes_;
   std::vector<std::unique_ptr<Chunk>> chunks_;  // by chunk number; null: no records
+  std::int64_t size_ = 0;
+  // Per field, built once: the ids by code (an inverted index of the column).
+  mutable std::vector<std::once_flag> postings_built_;
+  mutable std::vector<std::vector<std::vector<std::int64_t>>> postings_;
 };
 
 template <typename Visit>
