@@ -1,6 +1,7 @@
 #include "src/store/facet_columns.h"
 
-#include <bit>
+#include <cstring>
+#include <optional>
 
 #include "src/record/field_values.h"
 #include "src/store/list_column.h"
@@ -34,6 +35,37 @@ bool GetVarint(std::string_view data, std::size_t* at, std::uint32_t* value) {
     if ((byte & 0x80) == 0) return true;
   }
   return false;
+}
+
+// A checksum of a chunk's data, kept in its last 8 bytes, so that a damaged
+// chunk is an error rather than wrong counts. Eight bytes a step: loading
+// the columns of a million records hashes about 15 MB.
+std::uint64_t Checksum(std::string_view data) {
+  std::uint64_t hash = 0x9e3779b97f4a7c15ULL ^ data.size();
+  std::size_t at = 0;
+  for (; at + 8 <= data.size(); at += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, data.data() + at, 8);
+    hash = (hash ^ word) * 0xff51afd7ed558ccdULL;
+    hash ^= hash >> 32;
+  }
+  for (; at < data.size(); ++at) hash = (hash ^ static_cast<unsigned char>(data[at])) * 0x100000001b3ULL;
+  return hash;
+}
+
+void AppendChecksum(std::string* data) {
+  std::uint64_t sum = Checksum(*data);
+  data->append(reinterpret_cast<const char*>(&sum), sizeof sum);
+}
+
+// The data without its checksum, or nullopt when they disagree.
+std::optional<std::string_view> Verified(std::string_view data) {
+  if (data.size() < 8) return std::nullopt;
+  std::string_view body = data.substr(0, data.size() - 8);
+  std::uint64_t sum;
+  std::memcpy(&sum, data.data() + body.size(), 8);
+  if (sum != Checksum(body)) return std::nullopt;
+  return body;
 }
 
 // The dictionary being extended by a rebuild: codes by field and value.
@@ -117,6 +149,7 @@ Result<std::string> EncodeChunk(Database& db, const KindTable& table,
   RAPPORTEUR_RETURN_IF_ERROR(query->status());
   if (!any) return std::string();
   for (const std::string& column : columns) bitmap += column;
+  AppendChecksum(&bitmap);
   return bitmap;
 }
 
@@ -155,17 +188,20 @@ Status RebuildFacetChunks(Database& db, const KindTable& table,
 }
 
 Status RebuildAllFacetChunks(Database& db, const KindTable& table) {
+  // From scratch: the dictionary too (codes of values no record has any
+  // more are dropped, a damaged one is replaced).
+  for (const char* sql : {"DELETE FROM facet_names WHERE kind = ?",
+                          "DELETE FROM facet_chunks WHERE kind = ?"}) {
+    Result<Query> clear = db.Prepare(sql);
+    if (!clear) return clear.error();
+    RAPPORTEUR_RETURN_IF_ERROR(clear->Bind(1, table.spec().kind).Done());
+  }
   std::set<std::int64_t> chunks;
   Result<Query> used = db.Prepare("SELECT DISTINCT id >> " + std::to_string(kFacetChunkBits) +
                                   " FROM " + table.table());
   if (!used) return used.error();
   while (used->Step()) chunks.insert(used->Int(0));
   RAPPORTEUR_RETURN_IF_ERROR(used->status());
-  Result<Query> stored = db.Prepare("SELECT chunk FROM facet_chunks WHERE kind = ?");
-  if (!stored) return stored.error();
-  stored->Bind(1, table.spec().kind);
-  while (stored->Step()) chunks.insert(stored->Int(0));  // removed if now empty
-  RAPPORTEUR_RETURN_IF_ERROR(stored->status());
   RAPPORTEUR_RETURN_IF_ERROR(RebuildFacetChunks(db, table, chunks));
   Result<Query> ready = db.Prepare("INSERT OR IGNORE INTO facet_columns_ready (kind) VALUES (?)");
   if (!ready) return ready.error();
@@ -212,7 +248,8 @@ Status FacetColumns::LoadNames(Database& db, const KindSpec& kind) {
     for (const auto& [value, code] : codes_[i]) {
       if (code == 0 || code > codes_[i].size()) {
         return Internal("facet columns of '" + std::string(kind.kind) + "': bad code " +
-                        std::to_string(code) + " in facet_names");
+                        std::to_string(code) + " in facet_names (run 'rapporteur init' to "
+                        "rebuild them)");
       }
       values_[i][code] = value;
     }
@@ -220,11 +257,14 @@ Status FacetColumns::LoadNames(Database& db, const KindSpec& kind) {
   return Status::Ok();
 }
 
-Status FacetColumns::Decode(std::int64_t number, std::string_view data) {
+Status FacetColumns::Decode(std::int64_t number, std::string_view stored) {
   auto corrupt = [&] {
-    return Internal("facet columns: chunk " + std::to_string(number) + " is corrupt");
+    return Internal("facet columns: chunk " + std::to_string(number) +
+                    " is damaged (run 'rapporteur init' to rebuild it)");
   };
-  if (number < 0 || data.size() < kFacetChunkSize / 8) return corrupt();
+  std::optional<std::string_view> verified = Verified(stored);
+  if (number < 0 || !verified || verified->size() < kFacetChunkSize / 8) return corrupt();
+  std::string_view data = *verified;
   auto chunk = std::make_unique<Chunk>();
   for (std::int64_t local = 0; local < kFacetChunkSize; ++local) {
     if ((static_cast<unsigned char>(data[local / 8]) >> (local % 8)) & 1) {
@@ -282,8 +322,10 @@ std::pair<const std::uint32_t*, const std::uint32_t*> FacetColumns::Codes(std::i
   if (!Contains(id)) return {nullptr, nullptr};
   const Chunk& chunk = *chunks_[FacetChunkOf(id)];
   std::int64_t local = id & (kFacetChunkSize - 1);
+  std::uint32_t begin = chunk.starts[field][local], end = chunk.starts[field][local + 1];
+  if (begin == end) return {nullptr, nullptr};  // (codes may be empty: no offset from null)
   const std::uint32_t* codes = chunk.codes[field].data();
-  return {codes + chunk.starts[field][local], codes + chunk.starts[field][local + 1]};
+  return {codes + begin, codes + end};
 }
 
 const std::vector<std::int64_t>& FacetColumns::Postings(int field, std::uint32_t code) const {

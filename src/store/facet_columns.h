@@ -14,13 +14,16 @@
 // A chunk is rebuilt from the kind's rows, with the SQL the slow path of the
 // search uses (FacetValueSql), in the transaction of each batch that wrote
 // a record in it, so the columns say what the rows say. A kind that is not
-// ready (a store written before schema 2) is searched by SQL until a batch
-// writes one of its records, which builds all of its chunks.
+// ready (a store written before schema 2) is searched by SQL until
+// `rapporteur init`, or a batch that writes one of its records, builds all
+// of its chunks.
 //
 // A chunk's data: a bitmap of the ids present (4096 bits), then for each
 // facet field of the kind in spec order and each present id, a varint
 // count followed by that many varint codes. Varints because almost every
-// code is below 128: a chunk of recommendations is about 60 KB.
+// code is below 128: a chunk of recommendations is about 60 KB. Then a
+// 64-bit checksum of the rest: a damaged chunk fails the search that reads
+// it instead of giving wrong counts.
 //
 // Thread safety: FacetColumns is immutable after Load (but for its postings,
 // built once under std::call_once) and may be read from several threads;
@@ -56,7 +59,8 @@ std::string FacetValueSql(const FieldSpec& field);
 // removed). Inside the caller's transaction.
 Status RebuildFacetChunks(Database& db, const KindTable& table,
                           const std::set<std::int64_t>& chunks);
-// Rebuilds every chunk of the kind and marks it ready.
+// Rebuilds every chunk of the kind and its dictionary from scratch, and
+// marks it ready (Init does it for a kind not ready or damaged).
 Status RebuildAllFacetChunks(Database& db, const KindTable& table);
 Result<bool> FacetColumnsReady(Database& db, const KindSpec& kind);
 
@@ -91,7 +95,7 @@ class FacetColumns {
     std::vector<std::vector<std::uint32_t>> codes;
   };
   Status LoadNames(Database& db, const KindSpec& kind);
-  Status Decode(std::int64_t number, std::string_view data);
+  Status Decode(std::int64_t number, std::string_view stored);
 
   std::vector<const FieldSpec*> fields_;
   std::vector<std::vector<std::string>> values_;  // by field, by code (0: none)

@@ -417,6 +417,14 @@ Status RunWithColumns(SqliteContext& ctx, const KindTable& table, const FacetCol
 // The search, by the columns when the kind's are ready.
 Status Dispatch(SqliteContext& ctx, const KindTable& table, const std::string& match,
                 const SearchQuery& query, std::vector<Facet>* facets, SearchResult* result) {
+  bool whole_kind = match.empty() && query.date_from.empty() && query.date_to.empty() &&
+                    std::all_of(query.filters.begin(), query.filters.end(),
+                                [](const auto& filter) { return filter.second.empty(); });
+  if (whole_kind) {  // counted by SQL and facet_counts: no columns to load
+    Result<SqlCondition> none = FilterCondition(ctx, table, query);  // checks the filter names
+    if (!none) return none.error();
+    return Run(ctx, table, match, *none, query, facets, result);
+  }
   Result<std::shared_ptr<const FacetColumns>> columns = ctx.FacetColumnsOf(table);
   if (!columns) return columns.error();
   std::vector<FacetFilter> facet_filters;

@@ -3,6 +3,7 @@
 // order and the same facets, over random queries on a random store of
 // recommendations that spans several chunks, before and after updates.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -192,6 +193,42 @@ TEST_F(SqliteSearchTest, AnotherConnectionsCommitIsSeen) {
   ASSERT_TRUE((*batch)->Put(RandomRecommendation(rng, 2)).has_value());
   ASSERT_TRUE((*batch)->Commit().ok());
   EXPECT_NE(Search(query, true).find("total 2;"), std::string::npos) << Search(query, true);
+}
+
+// A damaged chunk (cut short, or its bytes changed) is an error of the
+// search, never a crash or a read out of bounds (run under ASan in CI).
+TEST_F(SqliteSearchTest, DamagedColumnsFailCleanly) {
+  std::mt19937 rng(5);
+  std::vector<Record> records;
+  for (int n = 0; n < 300; ++n) records.push_back(RandomRecommendation(rng, n));
+  Put(records);
+  SearchQuery query;
+  query.filters["state"] = {"CN"};
+  const std::string expected = Search(query, true);
+  const char* const damages[] = {
+      "UPDATE facet_chunks SET data = substr(data, 1, 100)",
+      "UPDATE facet_chunks SET data = substr(data, 1, 600)",
+      "UPDATE facet_chunks SET data = substr(data, 1, length(data) - 1)",
+      "UPDATE facet_chunks SET data = randomblob(length(data))",
+      "UPDATE facet_chunks SET data = zeroblob(length(data))",
+      "UPDATE facet_chunks SET data = CAST(x'ffffffffffffffffffffffffffff' || data AS BLOB)",
+      "UPDATE facet_names SET code = code + 1000",
+  };
+  for (const char* damage : damages) {
+    store_.reset();
+    Clean();
+    SetUp();
+    Put(records);
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, damage, nullptr, nullptr, nullptr), SQLITE_OK) << damage;
+    sqlite3_close(db);
+    std::string answer = Search(query, true);
+    EXPECT_NE(answer.find("error: facet columns"), std::string::npos) << damage << ": " << answer;
+    EXPECT_NE(answer.find("run 'rapporteur init'"), std::string::npos) << answer;
+    ASSERT_TRUE(store_->Init().ok());  // rebuilds them
+    EXPECT_EQ(Search(query, true), expected) << damage;
+  }
 }
 
 }  // namespace

@@ -197,7 +197,28 @@ Status SqliteStore::Init() {
   if (!version) return version.error();
   ctx_->schema_version = *version;
   RAPPORTEUR_RETURN_IF_ERROR(SeedReferenceData(*ctx_->db));
-  return ctx_->refs.Load(*ctx_->db);
+  RAPPORTEUR_RETURN_IF_ERROR(ctx_->refs.Load(*ctx_->db));
+  return RepairFacetColumns();
+}
+
+// Builds the facet columns of every kind that has none yet (a store
+// migrated from schema 1) or whose columns are damaged.
+Status SqliteStore::RepairFacetColumns() {
+  for (const KindTable& table : ctx_->tables) {
+    ctx_->facet_columns.clear();
+    Result<std::shared_ptr<const FacetColumns>> columns = ctx_->FacetColumnsOf(table);
+    if (columns && *columns) continue;
+    RAPPORTEUR_RETURN_IF_ERROR(ctx_->db->Exec("BEGIN IMMEDIATE"));
+    Status rebuilt = RebuildAllFacetChunks(*ctx_->db, table);
+    if (rebuilt.ok()) rebuilt = ctx_->db->Exec("COMMIT");
+    if (!rebuilt.ok()) {
+      (void)ctx_->db->Exec("ROLLBACK");
+      return rebuilt.WithContext("cannot build the facet columns of '" +
+                                 std::string(table.spec().kind) + "'");
+    }
+  }
+  ctx_->facet_columns.clear();
+  return Status::Ok();
 }
 
 Result<std::unique_ptr<Batch>> SqliteStore::BeginBatch() {

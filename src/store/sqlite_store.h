@@ -77,6 +77,7 @@ class SqliteStore : public Store {
  private:
   explicit SqliteStore(std::shared_ptr<SqliteContext> context) : ctx_(std::move(context)) {}
   Status Connect(bool create);
+  Status RepairFacetColumns();
   Status VisitPage(const std::vector<std::pair<std::int64_t, std::string>>& page,
                    const std::function<Status(const Record&)>& visit);
 
