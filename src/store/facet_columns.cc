@@ -1,5 +1,6 @@
 #include "src/store/facet_columns.h"
 
+#include <algorithm>
 #include <cstring>
 #include <optional>
 
@@ -15,6 +16,13 @@ std::vector<const FieldSpec*> FacetFields(const KindSpec& kind) {
     if (field.facet) fields.push_back(&field);
   }
   return fields;
+}
+
+// The facet fields' names in order: what a kind's chunks were written with.
+std::string Signature(const std::vector<const FieldSpec*>& fields) {
+  std::string names;
+  for (const FieldSpec* field : fields) names += std::string(field->name) + ",";
+  return names;
 }
 
 void PutVarint(std::uint32_t value, std::string* out) {
@@ -40,8 +48,9 @@ bool GetVarint(std::string_view data, std::size_t* at, std::uint32_t* value) {
 // A checksum of a chunk's data, kept in its last 8 bytes, so that a damaged
 // chunk is an error rather than wrong counts. Eight bytes a step: loading
 // the columns of a million records hashes about 15 MB.
-std::uint64_t Checksum(std::string_view data) {
-  std::uint64_t hash = 0x9e3779b97f4a7c15ULL ^ data.size();
+std::uint64_t Checksum(std::string_view data, std::int64_t chunk) {
+  std::uint64_t hash = 0x9e3779b97f4a7c15ULL ^ data.size() ^
+                       (static_cast<std::uint64_t>(chunk) * 0xc2b2ae3d27d4eb4fULL);
   std::size_t at = 0;
   for (; at + 8 <= data.size(); at += 8) {
     std::uint64_t word;
@@ -53,31 +62,35 @@ std::uint64_t Checksum(std::string_view data) {
   return hash;
 }
 
-void AppendChecksum(std::string* data) {
-  std::uint64_t sum = Checksum(*data);
+// The checksum covers the chunk's number too (a row moved to another
+// number is damaged as well). Native byte order: a store is not moved
+// between machines of different byte orders.
+void AppendChecksum(std::int64_t chunk, std::string* data) {
+  std::uint64_t sum = Checksum(*data, chunk);
   data->append(reinterpret_cast<const char*>(&sum), sizeof sum);
 }
 
 // The data without its checksum, or nullopt when they disagree.
-std::optional<std::string_view> Verified(std::string_view data) {
+std::optional<std::string_view> Verified(std::string_view data, std::int64_t chunk) {
   if (data.size() < 8) return std::nullopt;
   std::string_view body = data.substr(0, data.size() - 8);
   std::uint64_t sum;
   std::memcpy(&sum, data.data() + body.size(), 8);
-  if (sum != Checksum(body)) return std::nullopt;
+  if (sum != Checksum(body, chunk)) return std::nullopt;
   return body;
 }
 
 // The dictionary being extended by a rebuild: codes by field and value.
 struct Dictionary {
   std::vector<std::map<std::string, std::uint32_t, std::less<>>> codes;
+  std::vector<std::uint32_t> next;  // by field: one more than the largest code
   std::vector<std::pair<int, std::string>> added;  // (field, value) to store
 
   std::uint32_t CodeOf(int field, std::string_view value) {
     auto& codes_of_field = codes[field];
     auto it = codes_of_field.find(value);
     if (it != codes_of_field.end()) return it->second;
-    auto code = static_cast<std::uint32_t>(codes_of_field.size() + 1);
+    std::uint32_t code = next[field]++;
     codes_of_field.emplace(std::string(value), code);
     added.emplace_back(field, std::string(value));
     return code;
@@ -87,13 +100,16 @@ struct Dictionary {
 Status LoadDictionary(Database& db, const KindSpec& kind,
                       const std::vector<const FieldSpec*>& fields, Dictionary* dictionary) {
   dictionary->codes.assign(fields.size(), {});
+  dictionary->next.assign(fields.size(), 1);
   for (std::size_t i = 0; i < fields.size(); ++i) {
     Result<Query> query =
         db.Prepare("SELECT value, code FROM facet_names WHERE kind = ? AND field = ?");
     if (!query) return query.error();
     query->Bind(1, kind.kind).Bind(2, fields[i]->name);
     while (query->Step()) {
-      dictionary->codes[i].emplace(query->Text(0), static_cast<std::uint32_t>(query->Int(1)));
+      auto code = static_cast<std::uint32_t>(query->Int(1));
+      dictionary->codes[i].emplace(query->Text(0), code);
+      dictionary->next[i] = std::max(dictionary->next[i], code + 1);
     }
     RAPPORTEUR_RETURN_IF_ERROR(query->status());
   }
@@ -149,7 +165,7 @@ Result<std::string> EncodeChunk(Database& db, const KindTable& table,
   RAPPORTEUR_RETURN_IF_ERROR(query->status());
   if (!any) return std::string();
   for (const std::string& column : columns) bitmap += column;
-  AppendChecksum(&bitmap);
+  AppendChecksum(chunk, &bitmap);
   return bitmap;
 }
 
@@ -203,16 +219,17 @@ Status RebuildAllFacetChunks(Database& db, const KindTable& table) {
   while (used->Step()) chunks.insert(used->Int(0));
   RAPPORTEUR_RETURN_IF_ERROR(used->status());
   RAPPORTEUR_RETURN_IF_ERROR(RebuildFacetChunks(db, table, chunks));
-  Result<Query> ready = db.Prepare("INSERT OR IGNORE INTO facet_columns_ready (kind) VALUES (?)");
+  Result<Query> ready =
+      db.Prepare("INSERT OR REPLACE INTO facet_columns_ready (kind, fields) VALUES (?, ?)");
   if (!ready) return ready.error();
-  return ready->Bind(1, table.spec().kind).Done();
+  return ready->Bind(1, table.spec().kind).Bind(2, Signature(FacetFields(table.spec()))).Done();
 }
 
 Result<bool> FacetColumnsReady(Database& db, const KindSpec& kind) {
-  Result<Query> query = db.Prepare("SELECT 1 FROM facet_columns_ready WHERE kind = ?");
+  Result<Query> query = db.Prepare("SELECT fields FROM facet_columns_ready WHERE kind = ?");
   if (!query) return query.error();
   query->Bind(1, kind.kind);
-  bool ready = query->Step();
+  bool ready = query->Step() && query->TextView(0) == Signature(FacetFields(kind));
   if (ready) (void)query->Done();
   RAPPORTEUR_RETURN_IF_ERROR(query->status());
   return ready;
@@ -262,7 +279,7 @@ Status FacetColumns::Decode(std::int64_t number, std::string_view stored) {
     return Internal("facet columns: chunk " + std::to_string(number) +
                     " is damaged (run 'rapporteur init' to rebuild it)");
   };
-  std::optional<std::string_view> verified = Verified(stored);
+  std::optional<std::string_view> verified = Verified(stored, number);
   if (number < 0 || !verified || verified->size() < kFacetChunkSize / 8) return corrupt();
   std::string_view data = *verified;
   auto chunk = std::make_unique<Chunk>();

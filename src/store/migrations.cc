@@ -295,12 +295,17 @@ CREATE TABLE facet_columns_ready (kind TEXT PRIMARY KEY) STRICT, WITHOUT ROWID;
 // import (bench/README.md): record_values (the list fields' values one a
 // row; the filters of the SQL path read the JSON lists in the rows) and the
 // indices of recommendation fields that are facets.
+// Also: a kind's columns are ready for the facet fields they were built
+// with (`fields`, their names in order), so that a build whose kinds table
+// has other facet fields rebuilds them instead of misreading them.
 constexpr std::string_view kVersion3 = R"sql(
-DROP TABLE record_values;
-DROP INDEX recommendations_by_mechanism;
-DROP INDEX recommendations_by_session;
-DROP INDEX recommendations_by_cycle;
-DROP INDEX recommendations_by_response;
+DROP TABLE IF EXISTS record_values;
+DROP INDEX IF EXISTS recommendations_by_mechanism;
+DROP INDEX IF EXISTS recommendations_by_session;
+DROP INDEX IF EXISTS recommendations_by_cycle;
+DROP INDEX IF EXISTS recommendations_by_response;
+DROP TABLE facet_columns_ready;
+CREATE TABLE facet_columns_ready (kind TEXT PRIMARY KEY, fields TEXT NOT NULL) STRICT, WITHOUT ROWID;
 )sql";
 
 constexpr std::array<std::string_view, 3> kMigrations{kVersion1, kVersion2, kVersion3};

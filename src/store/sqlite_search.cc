@@ -329,16 +329,23 @@ Result<std::vector<std::int64_t>> PassingIds(SqliteContext& ctx, const KindTable
                                              const CodeFilter& codes,
                                              const FacetColumns& columns) {
   std::vector<std::int64_t> ids;
+  std::optional<std::vector<std::int64_t>> candidates = codes.Candidates(columns.size());
+  if (candidates) {
+    std::erase_if(*candidates, [&](std::int64_t id) { return !codes.Passes(id); });
+    if (condition.empty()) return std::move(*candidates);
+    // The few candidates' rows tested against the other filters, by id.
+    std::string sql = "SELECT t.id FROM json_each(?) j CROSS JOIN " + table.table() +
+                      " t ON t.id = j.value WHERE " + condition.sql;
+    std::vector<SqlValue> params{JsonIds(*candidates)};
+    params.insert(params.end(), condition.params.begin(), condition.params.end());
+    return Ids(*ctx.db, sql, params);  // in the candidates' order: by id
+  }
   if (!condition.empty()) {
     Result<std::vector<std::int64_t>> rows = FilteredIds(*ctx.db, table, condition);
     if (!rows) return rows.error();
     std::copy_if(rows->begin(), rows->end(), std::back_inserter(ids),
                  [&](std::int64_t id) { return codes.Passes(id); });
     return ids;
-  }
-  if (std::optional<std::vector<std::int64_t>> candidates = codes.Candidates(columns.size())) {
-    std::erase_if(*candidates, [&](std::int64_t id) { return !codes.Passes(id); });
-    return std::move(*candidates);
   }
   columns.ForEachId([&](std::int64_t id) {
     if (codes.Passes(id)) ids.push_back(id);
@@ -389,8 +396,8 @@ Status CountWithColumns(SqliteContext& ctx, const KindTable& table, const FacetC
             {"", {JsonIds(ids)}}};
   RAPPORTEUR_RETURN_IF_ERROR(CountRows(*ctx.db, rows, &from_rows));
   for (Facet& facet : *facets) {
-    for (Facet& counted : from_rows) {
-      if (counted.name == facet.name) facet.counts = std::move(counted.counts);
+    for (const Facet& counted : from_rows) {
+      if (counted.name == facet.name) facet.counts = counted.counts;  // a name may be asked twice
     }
   }
   return Status::Ok();
@@ -436,6 +443,18 @@ Status Dispatch(SqliteContext& ctx, const KindTable& table, const std::string& m
                         result);
 }
 
+// Runs `search` in one read transaction (outside a batch, which is one
+// already), so that the columns, the matches and the page are of one
+// state of the store even while another process writes.
+template <typename Search>
+Status InOneSnapshot(SqliteContext& ctx, Search&& search) {
+  if (ctx.batch_open) return search();
+  RAPPORTEUR_RETURN_IF_ERROR(ctx.db->Exec("BEGIN"));
+  Status status = search();
+  Status ended = ctx.db->Exec(status.ok() ? "COMMIT" : "ROLLBACK");
+  return status.ok() ? ended : status;
+}
+
 }  // namespace
 
 Result<SearchResult> SearchSqlite(SqliteContext& ctx, const SearchQuery& query) {
@@ -452,7 +471,9 @@ Result<SearchResult> SearchSqlite(SqliteContext& ctx, const SearchQuery& query) 
   Result<std::string> match = ToFtsMatch(query.text);
   if (!match) return match.error();
   SearchResult result;
-  RAPPORTEUR_RETURN_IF_ERROR(Dispatch(ctx, *table, *match, query, &*facets, &result));
+  RAPPORTEUR_RETURN_IF_ERROR(InOneSnapshot(ctx, [&] {
+    return Dispatch(ctx, *table, *match, query, &*facets, &result);
+  }));
   for (const Facet& facet : *facets) result.facets[facet.name] = Sorted(facet);
   return result;
 }

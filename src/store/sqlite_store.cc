@@ -1,5 +1,7 @@
 #include "src/store/sqlite_store.h"
 
+#include <sqlite3.h>
+
 #include <filesystem>
 
 #include "src/record/field_values.h"
@@ -84,10 +86,12 @@ Result<std::shared_ptr<const FacetColumns>> SqliteContext::FacetColumnsOf(const 
   facet_data_version = *version;
   auto cached = facet_columns.find(&table);
   if (cached != facet_columns.end()) return cached->second;
-  // One read transaction: the names and the chunks of the same commit.
-  RAPPORTEUR_RETURN_IF_ERROR(db->Exec("BEGIN"));
+  // One read transaction: the names and the chunks of the same commit
+  // (the search's own, when it has begun one).
+  bool own = sqlite3_get_autocommit(db->handle()) != 0;
+  if (own) RAPPORTEUR_RETURN_IF_ERROR(db->Exec("BEGIN"));
   Result<std::shared_ptr<const FacetColumns>> columns = FacetColumns::Load(*db, table);
-  Status ended = db->Exec(columns ? "COMMIT" : "ROLLBACK");
+  Status ended = own ? db->Exec(columns ? "COMMIT" : "ROLLBACK") : Status::Ok();
   if (!columns) return columns.error();
   RAPPORTEUR_RETURN_IF_ERROR(ended);
   facet_columns[&table] = *columns;
