@@ -58,7 +58,8 @@ std::uint64_t Checksum(std::string_view data, std::int64_t chunk) {
     hash = (hash ^ word) * 0xff51afd7ed558ccdULL;
     hash ^= hash >> 32;
   }
-  for (; at < data.size(); ++at) hash = (hash ^ static_cast<unsigned char>(data[at])) * 0x100000001b3ULL;
+  for (; at < data.size(); ++at)
+    hash = (hash ^ static_cast<unsigned char>(data[at])) * 0x100000001b3ULL;
   return hash;
 }
 
@@ -83,7 +84,7 @@ std::optional<std::string_view> Verified(std::string_view data, std::int64_t chu
 // The dictionary being extended by a rebuild: codes by field and value.
 struct Dictionary {
   std::vector<std::map<std::string, std::uint32_t, std::less<>>> codes;
-  std::vector<std::uint32_t> next;  // by field: one more than the largest code
+  std::vector<std::uint32_t> next;                 // by field: one more than the largest code
   std::vector<std::pair<int, std::string>> added;  // (field, value) to store
 
   std::uint32_t CodeOf(int field, std::string_view value) {
@@ -206,8 +207,8 @@ Status RebuildFacetChunks(Database& db, const KindTable& table,
 Status RebuildAllFacetChunks(Database& db, const KindTable& table) {
   // From scratch: the dictionary too (codes of values no record has any
   // more are dropped, a damaged one is replaced).
-  for (const char* sql : {"DELETE FROM facet_names WHERE kind = ?",
-                          "DELETE FROM facet_chunks WHERE kind = ?"}) {
+  for (const char* sql :
+       {"DELETE FROM facet_names WHERE kind = ?", "DELETE FROM facet_chunks WHERE kind = ?"}) {
     Result<Query> clear = db.Prepare(sql);
     if (!clear) return clear.error();
     RAPPORTEUR_RETURN_IF_ERROR(clear->Bind(1, table.spec().kind).Done());
@@ -265,7 +266,8 @@ Status FacetColumns::LoadNames(Database& db, const KindSpec& kind) {
     for (const auto& [value, code] : codes_[i]) {
       if (code == 0 || code > codes_[i].size()) {
         return Internal("facet columns of '" + std::string(kind.kind) + "': bad code " +
-                        std::to_string(code) + " in facet_names (run 'rapporteur init' to "
+                        std::to_string(code) +
+                        " in facet_names (run 'rapporteur init' to "
                         "rebuild them)");
       }
       values_[i][code] = value;
@@ -335,7 +337,7 @@ bool FacetColumns::Contains(std::int64_t id) const {
 }
 
 std::pair<const std::uint32_t*, const std::uint32_t*> FacetColumns::Codes(std::int64_t id,
-                                                                         int field) const {
+                                                                          int field) const {
   if (!Contains(id)) return {nullptr, nullptr};
   const Chunk& chunk = *chunks_[FacetChunkOf(id)];
   std::int64_t local = id & (kFacetChunkSize - 1);

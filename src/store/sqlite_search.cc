@@ -175,8 +175,8 @@ Result<std::vector<std::int64_t>> FilteredIds(Database& db, const KindTable& tab
 // ties by id), the others after them in no order.
 Result<std::vector<std::int64_t>> RankedMatches(Database& db, const KindTable& table,
                                                 const SqlCondition& matches, std::int64_t best) {
-  Result<Query> select = db.Prepare("SELECT f.rowid, f.rank FROM " + table.text_table() + " f" +
-                                    Where(matches));
+  Result<Query> select =
+      db.Prepare("SELECT f.rowid, f.rank FROM " + table.text_table() + " f" + Where(matches));
   if (!select) return select.error();
   BindAll(*select, matches.params);
   std::vector<std::pair<double, std::int64_t>> hits;
@@ -193,7 +193,8 @@ Result<std::vector<std::int64_t>> RankedMatches(Database& db, const KindTable& t
 // The ids of the kind's rows that pass `condition`, into the id filter.
 Status FillIdFilter(SqliteContext& ctx, const KindTable& table, const SqlCondition& condition) {
   ctx.id_filter.Clear();
-  Result<Query> query = ctx.db->Prepare("SELECT t.id FROM " + table.table() + " t" + Where(condition));
+  Result<Query> query =
+      ctx.db->Prepare("SELECT t.id FROM " + table.table() + " t" + Where(condition));
   if (!query) return query.error();
   BindAll(*query, condition.params);
   while (query->Step()) ctx.id_filter.Add(query->Int(0));
@@ -202,8 +203,8 @@ Status FillIdFilter(SqliteContext& ctx, const KindTable& table, const SqlConditi
 
 // Every record that matches; the first `best` in the order of the results.
 Result<std::vector<std::int64_t>> Matching(SqliteContext& ctx, const KindTable& table,
-                                           const std::string& match,
-                                           const SqlCondition& condition, std::int64_t best) {
+                                           const std::string& match, const SqlCondition& condition,
+                                           std::int64_t best) {
   if (match.empty()) return FilteredIds(*ctx.db, table, condition);
   SqlCondition matches{table.text_table() + " MATCH ?", {match}};
   if (!condition.empty()) {
@@ -327,8 +328,7 @@ class CodeFilter {
 // The ids that pass the filters, in id order: the SQL condition's rows
 // tested against the columns, or every record of the columns.
 Result<std::vector<std::int64_t>> PassingIds(SqliteContext& ctx, const KindTable& table,
-                                             const SqlCondition& condition,
-                                             const CodeFilter& codes,
+                                             const SqlCondition& condition, const CodeFilter& codes,
                                              const FacetColumns& columns) {
   std::vector<std::int64_t> ids;
   std::optional<std::vector<std::int64_t>> candidates = codes.Candidates(columns.size());
@@ -473,9 +473,8 @@ Result<SearchResult> SearchSqlite(SqliteContext& ctx, const SearchQuery& query) 
   Result<std::string> match = ToFtsMatch(query.text);
   if (!match) return match.error();
   SearchResult result;
-  RAPPORTEUR_RETURN_IF_ERROR(InOneSnapshot(ctx, [&] {
-    return Dispatch(ctx, *table, *match, query, &*facets, &result);
-  }));
+  RAPPORTEUR_RETURN_IF_ERROR(
+      InOneSnapshot(ctx, [&] { return Dispatch(ctx, *table, *match, query, &*facets, &result); }));
   for (const Facet& facet : *facets) result.facets[facet.name] = Sorted(facet);
   return result;
 }

@@ -21,8 +21,8 @@ const char* const kStates[] = {"CN", "FR", "BR", "EG", "NO", "CU", "SI"};
 const char* const kMechanisms[] = {"UPR", "CCPR", "CESCR", "CAT"};
 const char* const kResponses[] = {"supported", "noted", "rejected"};
 const char* const kThemes[] = {"torture", "women", "death penalty", "children", "press"};
-const char* const kWords[] = {"ratify",   "torture", "police", "prison",  "women",
-                              "journalists", "ensure", "death", "penalty", "defenders"};
+const char* const kWords[] = {"ratify",      "torture", "police", "prison",  "women",
+                              "journalists", "ensure",  "death",  "penalty", "defenders"};
 
 template <typename T, std::size_t N>
 std::string Pick(std::mt19937& rng, T (&values)[N]) {
@@ -46,9 +46,12 @@ Record RandomRecommendation(std::mt19937& rng, int n) {
   std::string text;
   for (int w = 0; w < 6; ++w) text += Pick(rng, kWords) + " ";
   int session = 1 + static_cast<int>(rng() % 40);
-  r.fields = {{"state", Pick(rng, kStates)}, {"mechanism", Pick(rng, kMechanisms)},
-              {"text", text},                {"session", session},
-              {"cycle", 1 + session / 12},   {"date", std::to_string(2008 + session / 3)}};
+  r.fields = {{"state", Pick(rng, kStates)},
+              {"mechanism", Pick(rng, kMechanisms)},
+              {"text", text},
+              {"session", session},
+              {"cycle", 1 + session / 12},
+              {"date", std::to_string(2008 + session / 3)}};
   if (rng() % 5 != 0) r.fields["response"] = Pick(rng, kResponses);
   if (json themes = SomeOf(rng, kThemes); !themes.empty()) r.fields["themes"] = themes;
   if (json states = SomeOf(rng, kStates); !states.empty()) r.fields["recommending_states"] = states;
@@ -58,8 +61,9 @@ Record RandomRecommendation(std::mt19937& rng, int n) {
 
 SearchQuery RandomQuery(std::mt19937& rng) {
   SearchQuery q;
-  const char* const texts[] = {"",         "",           "torture", "women OR journalists",
-                               "\"death penalty\"", "ensure AND police", "defend*", "zzz"};
+  const char* const texts[] = {
+      "",        "",   "torture", "women OR journalists", "\"death penalty\"", "ensure AND police",
+      "defend*", "zzz"};
   q.text = Pick(rng, texts);
   if (rng() % 2) q.filters["state"] = {Pick(rng, kStates)};
   if (rng() % 3 == 0) q.filters["cycle"] = {std::to_string(1 + rng() % 4)};
@@ -89,8 +93,9 @@ std::string Describe(const SearchResult& result) {
 class SqliteSearchTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    path_ = (fs::temp_directory_path() / ("rapporteur-search-" + std::to_string(::getpid()) +
-                                          ".db")).string();
+    path_ =
+        (fs::temp_directory_path() / ("rapporteur-search-" + std::to_string(::getpid()) + ".db"))
+            .string();
     Clean();
     Result<std::unique_ptr<Store>> store = Store::Open({path_, "test"});
     ASSERT_TRUE(store.has_value()) << store.error().message();
@@ -159,7 +164,10 @@ Record Visit(int n, const std::string& state, const std::string& event) {
   Record r;
   r.kind = "visit";
   r.key = "visit-" + std::to_string(n);
-  r.fields = {{"state", state}, {"mandate", "SR-TORTURE"}, {"event", event}, {"date", "2005"},
+  r.fields = {{"state", state},
+              {"mandate", "SR-TORTURE"},
+              {"event", event},
+              {"date", "2005"},
               {"note", "request " + std::to_string(n)}};
   return r;
 }
