@@ -226,6 +226,12 @@ std::string JsonIds(const std::vector<std::int64_t>& ids) {
   return out + "]";
 }
 
+// The kind's rows of `ids` (as `t`), read by id in their order.
+Rows RowsOf(const KindTable& table, const std::vector<std::int64_t>& ids) {
+  return {" FROM json_each(?) j CROSS JOIN " + table.table() + " t ON t.id = j.value",
+          {"", {JsonIds(ids)}}};
+}
+
 Status AddRecords(SqliteContext& ctx, const std::int64_t* begin, const std::int64_t* end,
                   SearchResult* result) {
   for (const std::int64_t* id = begin; id < end; ++id) {
@@ -266,9 +272,7 @@ Status Run(SqliteContext& ctx, const KindTable& table, const std::string& match,
   std::int64_t end = std::min(result->total, SaturatingAdd(begin, query.limit));
   RAPPORTEUR_RETURN_IF_ERROR(AddRecords(ctx, ids->data() + begin, ids->data() + end, result));
   if (ids->empty() || facets->empty()) return Status::Ok();
-  Rows rows{" FROM json_each(?) j CROSS JOIN " + table.table() + " t ON t.id = j.value",
-            {"", {JsonIds(*ids)}}};
-  return CountRows(*ctx.db, rows, facets);
+  return CountRows(*ctx.db, RowsOf(table, *ids), facets);
 }
 
 // The facet filters as sets of codes, to test ids against the columns.
@@ -336,9 +340,9 @@ Result<std::vector<std::int64_t>> PassingIds(SqliteContext& ctx, const KindTable
     std::erase_if(*candidates, [&](std::int64_t id) { return !codes.Passes(id); });
     if (condition.empty()) return std::move(*candidates);
     // The few candidates' rows tested against the other filters, by id.
-    std::string sql = "SELECT t.id FROM json_each(?) j CROSS JOIN " + table.table() +
-                      " t ON t.id = j.value WHERE " + condition.sql;
-    std::vector<SqlValue> params{JsonIds(*candidates)};
+    Rows rows = RowsOf(table, *candidates);
+    std::string sql = "SELECT t.id" + rows.from + " WHERE " + condition.sql;
+    std::vector<SqlValue> params = std::move(rows.condition.params);
     params.insert(params.end(), condition.params.begin(), condition.params.end());
     return Ids(*ctx.db, sql, params);  // in the candidates' order: by id
   }
@@ -394,9 +398,7 @@ Status CountWithColumns(SqliteContext& ctx, const KindTable& table, const FacetC
     }
   }
   if (from_rows.empty() || ids.empty()) return Status::Ok();
-  Rows rows{" FROM json_each(?) j CROSS JOIN " + table.table() + " t ON t.id = j.value",
-            {"", {JsonIds(ids)}}};
-  RAPPORTEUR_RETURN_IF_ERROR(CountRows(*ctx.db, rows, &from_rows));
+  RAPPORTEUR_RETURN_IF_ERROR(CountRows(*ctx.db, RowsOf(table, ids), &from_rows));
   for (Facet& facet : *facets) {
     for (const Facet& counted : from_rows) {
       if (counted.name == facet.name) facet.counts = counted.counts;  // a name may be asked twice
@@ -409,10 +411,7 @@ Status RunWithColumns(SqliteContext& ctx, const KindTable& table, const FacetCol
                       const std::string& match, const SqlCondition& condition,
                       const std::vector<FacetFilter>& facet_filters, const SearchQuery& query,
                       std::vector<Facet>* facets, SearchResult* result) {
-  CodeFilter codes(columns, facet_filters);
-  if (match.empty() && condition.empty() && codes.empty()) {
-    return SearchWholeKind(ctx, table, query, facets, result);
-  }
+  CodeFilter codes(columns, facet_filters);  // (a whole kind never comes here: Dispatch)
   Result<std::vector<std::int64_t>> ids = MatchingWithColumns(
       ctx, table, columns, match, condition, codes, SaturatingAdd(query.offset, query.limit));
   if (!ids) return ids.error();
@@ -432,7 +431,7 @@ Status Dispatch(SqliteContext& ctx, const KindTable& table, const std::string& m
   if (whole_kind) {  // counted by SQL and facet_counts: no columns to load
     Result<SqlCondition> none = FilterCondition(ctx, table, query);  // checks the filter names
     if (!none) return none.error();
-    return Run(ctx, table, match, *none, query, facets, result);
+    return SearchWholeKind(ctx, table, query, facets, result);
   }
   Result<std::shared_ptr<const FacetColumns>> columns = ctx.FacetColumnsOf(table);
   if (!columns) return columns.error();

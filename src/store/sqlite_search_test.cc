@@ -59,6 +59,13 @@ Record RandomRecommendation(std::mt19937& rng, int n) {
   return r;
 }
 
+// Recommendations rec-<from> ... rec-<to - 1>.
+std::vector<Record> RandomRecommendations(std::mt19937& rng, int from, int to) {
+  std::vector<Record> records;
+  for (int n = from; n < to; ++n) records.push_back(RandomRecommendation(rng, n));
+  return records;
+}
+
 SearchQuery RandomQuery(std::mt19937& rng) {
   SearchQuery q;
   const char* const texts[] = {
@@ -118,6 +125,13 @@ class SqliteSearchTest : public ::testing::Test {
     }
     ASSERT_TRUE((*batch)->Commit().ok());
   }
+  // Runs `sql` on the store's file through a connection of its own.
+  void ExecOnFile(const char* sql) {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    EXPECT_EQ(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sql;
+    sqlite3_close(db);
+  }
   std::string Search(const SearchQuery& query, bool columns) {
     static_cast<SqliteStore&>(*store_).UseFacetColumnsForTesting(columns);
     Result<SearchResult> result = store_->Search(query);
@@ -138,20 +152,15 @@ class SqliteSearchTest : public ::testing::Test {
 
 TEST_F(SqliteSearchTest, ColumnsAnswerAsTheRowsDo) {
   std::mt19937 rng(7);
-  std::vector<Record> records;
-  for (int n = 0; n < 9000; ++n) records.push_back(RandomRecommendation(rng, n));  // 3 chunks
-  Put(records);
+  Put(RandomRecommendations(rng, 0, 9000));  // 3 chunks
   ExpectSameAnswers(rng, 300);
 }
 
 TEST_F(SqliteSearchTest, ColumnsFollowLaterBatches) {
   std::mt19937 rng(11);
-  std::vector<Record> records;
-  for (int n = 0; n < 5000; ++n) records.push_back(RandomRecommendation(rng, n));
-  Put(records);
+  Put(RandomRecommendations(rng, 0, 5000));
   ExpectSameAnswers(rng, 20);  // loads the columns
-  records.clear();
-  for (int n = 5000; n < 6000; ++n) records.push_back(RandomRecommendation(rng, n));
+  std::vector<Record> records = RandomRecommendations(rng, 5000, 6000);
   records.back().fields["themes"] = json::array({"a theme no record had"});
   Put(records);
   SearchQuery new_theme;
@@ -209,20 +218,13 @@ TEST_F(SqliteSearchTest, AnotherConnectionsCommitIsSeen) {
 // rebuilds them.
 TEST_F(SqliteSearchTest, ColumnsOfOtherFacetFieldsAreNotRead) {
   std::mt19937 rng(9);
-  std::vector<Record> records;
-  for (int n = 0; n < 500; ++n) records.push_back(RandomRecommendation(rng, n));
-  Put(records);
+  Put(RandomRecommendations(rng, 0, 500));
   SearchQuery query;
   query.filters["state"] = {"CN"};
   query.filters["response"] = {"noted"};
   const std::string expected = Search(query, false);
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
   // The same chunks, said to hold the fields in another order.
-  ASSERT_EQ(sqlite3_exec(db, "UPDATE facet_columns_ready SET fields = 'mechanism,state,'", nullptr,
-                         nullptr, nullptr),
-            SQLITE_OK);
-  sqlite3_close(db);
+  ExecOnFile("UPDATE facet_columns_ready SET fields = 'mechanism,state,'");
   EXPECT_EQ(Search(query, true), expected);
   Put({RandomRecommendation(rng, 500)});
   EXPECT_EQ(Search(query, true), Search(query, false));
@@ -233,8 +235,7 @@ TEST_F(SqliteSearchTest, ColumnsOfOtherFacetFieldsAreNotRead) {
 // search, never a crash or a read out of bounds (run under ASan in CI).
 TEST_F(SqliteSearchTest, DamagedColumnsFailCleanly) {
   std::mt19937 rng(5);
-  std::vector<Record> records;
-  for (int n = 0; n < 300; ++n) records.push_back(RandomRecommendation(rng, n));
+  const std::vector<Record> records = RandomRecommendations(rng, 0, 300);
   Put(records);
   SearchQuery query;
   query.filters["state"] = {"CN"};
@@ -254,10 +255,7 @@ TEST_F(SqliteSearchTest, DamagedColumnsFailCleanly) {
     Clean();
     SetUp();
     Put(records);
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
-    ASSERT_EQ(sqlite3_exec(db, damage, nullptr, nullptr, nullptr), SQLITE_OK) << damage;
-    sqlite3_close(db);
+    ExecOnFile(damage);
     std::string answer = Search(query, true);
     EXPECT_NE(answer.find("error: facet columns"), std::string::npos) << damage << ": " << answer;
     EXPECT_NE(answer.find("run 'rapporteur init'"), std::string::npos) << answer;

@@ -209,7 +209,6 @@ Status SqliteStore::Init() {
 // migrated from schema 1) or whose columns are damaged.
 Status SqliteStore::RepairFacetColumns() {
   for (const KindTable& table : ctx_->tables) {
-    ctx_->facet_columns.clear();
     Result<std::shared_ptr<const FacetColumns>> columns = ctx_->FacetColumnsOf(table);
     if (columns && *columns) continue;
     RAPPORTEUR_RETURN_IF_ERROR(ctx_->db->Exec("BEGIN IMMEDIATE"));
