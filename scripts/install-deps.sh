@@ -8,7 +8,7 @@ set -euo pipefail
 build_pkgs=(
   cmake g++ make pkg-config git ca-certificates
   libicu-dev nlohmann-json3-dev libcli11-dev libfmt-dev libpugixml-dev libzip-dev
-  libpoppler-cpp-dev libxml2-dev libcmark-dev libre2-dev libsqlite3-dev libstemmer-dev iso-codes libgtest-dev libgmock-dev libbenchmark-dev
+  libpoppler-cpp-dev libmimalloc-dev libxml2-dev libcmark-dev libre2-dev libsqlite3-dev libstemmer-dev iso-codes libgtest-dev libgmock-dev libbenchmark-dev
 )
 test_pkgs=(
   libreoffice-writer-nogui python3 python3-uno python3-snowballstemmer poppler-utils qpdf diffutils zip unzip sqlite3
