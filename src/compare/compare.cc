@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <memory>
 
 #include "src/compare/align.h"
 #include "src/compare/cleanup.h"
@@ -53,22 +54,94 @@ struct WordDiff {
   std::size_t kept = 0;  // tokens kept, counted on the minimal script
 };
 
-WordDiff DiffWords(const TokenizedText& a, const TokenizedText& b, const CompareOptions& options) {
-  compare::DiffScript script = compare::DiffTokens(a.keys, b.keys, options.max_diff_cost);
+// The texts of several blocks joined with a space, remembering where each
+// starts, so one word diff can cover a split or a merge.
+struct Joined {
+  std::string text;
+  std::vector<std::size_t> starts;
+};
+
+Joined JoinTexts(const Document& doc, const std::vector<std::size_t>& indices) {
+  Joined j;
+  for (std::size_t i : indices) {
+    if (!j.text.empty()) j.text += ' ';
+    j.starts.push_back(j.text.size());
+    j.text += doc.blocks[i].text;
+  }
+  return j;
+}
+
+// A split's new parts, or a merge's old ones, joined into one text.
+struct JoinedSide {
+  Joined joined;
+  TokenizedText tokens;
+};
+
+// One aligned group's word diff, planned before any clause is emitted so
+// that the cleanup's lengthening budget is shared over the document
+// (cleanup.h): the minimal script, and its cleanup bounded by the clause's
+// own budget and unbounded. One per clause of a large document: kept small
+// (no cleanups of an unchanged clause, no unbounded one that adds nothing).
+struct PlannedDiff {
+  std::unique_ptr<JoinedSide> joined;  // splits and merges only
+  compare::DiffScript script;
+  std::vector<compare::EditRun> bounded, full;
+  bool use_full = false;
+
+  compare::CleanupCost Cost() const {
+    const std::uint64_t minimal = compare::EditCount(script.runs);
+    if (bounded.empty()) return {minimal, 0, 0};
+    const std::uint64_t with_bounded = compare::EditCount(bounded) - minimal;
+    return {minimal, with_bounded,
+            full.empty() ? with_bounded : compare::EditCount(full) - minimal};
+  }
+};
+
+void PlanDiff(const TokenizedText& a, const TokenizedText& b, const CompareOptions& options,
+              PlannedDiff* plan) {
+  plan->script = compare::DiffTokens(a.keys, b.keys, options.max_diff_cost);
+  const std::vector<compare::EditRun>& runs = plan->script.runs;
+  const std::uint64_t minimal = compare::EditCount(runs);
+  if (options.raw_diff || minimal == 0) return;
+  plan->bounded =
+      compare::CleanupSemantic(runs, a.weights, b.weights, compare::OwnCleanupBudget(minimal));
+  plan->full = compare::CleanupSemantic(runs, a.weights, b.weights, UINT64_MAX);
+  if (compare::EditCount(plan->full) == compare::EditCount(plan->bounded)) plan->full.clear();
+}
+
+WordDiff TakeWordDiff(PlannedDiff* plan, const CompareOptions& options) {
   WordDiff out;
-  out.approximate = script.approximate;
+  out.approximate = plan->script.approximate;
   // Similarity is a property of the texts, not of how legibly the redline
   // is drawn: count it before the cleanup folds small equalities away.
-  for (const compare::EditRun& r : script.runs) {
+  for (const compare::EditRun& r : plan->script.runs) {
     if (r.op == DiffOp::kEqual) out.kept += r.count;
   }
-  out.runs = options.raw_diff ? std::move(script.runs)
-                              : compare::CleanupSemantic(script.runs, a.weights, b.weights);
+  if (options.raw_diff || plan->bounded.empty()) {
+    out.runs = std::move(plan->script.runs);
+  } else {
+    out.runs = std::move(plan->use_full && !plan->full.empty() ? plan->full : plan->bounded);
+  }
   for (const compare::EditRun& r : out.runs) {
     if (r.op == DiffOp::kInsert) out.inserted += r.count;
     if (r.op == DiffOp::kDelete) out.deleted += r.count;
   }
   return out;
+}
+
+// The diff of two texts with the same tokens.
+WordDiff SameWordDiff(std::size_t tokens) {
+  WordDiff out;
+  out.kept = tokens;
+  if (tokens > 0) out.runs.push_back({DiffOp::kEqual, static_cast<std::uint32_t>(tokens)});
+  return out;
+}
+
+// A diff with no document around it (the titles): its own budget only.
+WordDiff DiffWords(const TokenizedText& a, const TokenizedText& b, const CompareOptions& options) {
+  PlannedDiff plan;
+  PlanDiff(a, b, options, &plan);
+  return TakeWordDiff(&plan, options);
 }
 
 std::string_view TokenOnly(const TokenizedText& t, std::size_t i) {
@@ -176,7 +249,8 @@ bool SameIgnoringCase(std::string_view x, std::string_view y) {
         ascii_equal = false;  // leave non-ASCII to ICU below
         break;
       }
-      ascii_equal = std::tolower(static_cast<unsigned char>(cx)) == std::tolower(static_cast<unsigned char>(cy));
+      ascii_equal = std::tolower(static_cast<unsigned char>(cx)) ==
+                    std::tolower(static_cast<unsigned char>(cy));
     }
     if (ascii_equal) return true;
   }
@@ -190,12 +264,14 @@ bool SameIgnoringCase(std::string_view x, std::string_view y) {
 bool SameTokens(const TokenizedText& a, const TokenizedText& b, bool fold, bool words_only) {
   std::size_t i = 0, j = 0;
   auto skip = [&](const TokenizedText& t, std::size_t* k) {
-    while (words_only && *k < t.tokens.size() && t.tokens[*k].kind == text::TokenKind::kPunctuation) ++*k;
+    while (words_only && *k < t.tokens.size() && t.tokens[*k].kind == text::TokenKind::kPunctuation)
+      ++*k;
   };
   while (true) {
     skip(a, &i);
     skip(b, &j);
-    if (i == a.tokens.size() || j == b.tokens.size()) return i == a.tokens.size() && j == b.tokens.size();
+    if (i == a.tokens.size() || j == b.tokens.size())
+      return i == a.tokens.size() && j == b.tokens.size();
     const std::string_view x = text::TokenText(a.text, a.tokens[i++]);
     const std::string_view y = text::TokenText(b.text, b.tokens[j++]);
     if (x != y && (!fold || !SameIgnoringCase(x, y))) return false;
@@ -248,11 +324,13 @@ class Comparer {
 
  private:
   void Prepare();
+  void PlanDiffs();
+  std::uint64_t WholeClauseEdits() const;
   void PlaceOldOnlyEntries();
   void EmitGroup(std::size_t new_index);
-  void EmitOneToOne(const compare::AlignedGroup& g);
-  void EmitSplit(const compare::AlignedGroup& g);
-  void EmitMerge(const compare::AlignedGroup& g);
+  void EmitOneToOne(std::size_t gi);
+  void EmitSplit(std::size_t gi);
+  void EmitMerge(std::size_t gi);
   void EmitInserted(std::size_t n);
   void EmitOldOnly(std::size_t o);
   void Finish(ClauseChange change);
@@ -264,6 +342,8 @@ class Comparer {
   compare::Keying keying_;
   std::vector<TokenizedText> old_texts_, new_texts_;
   compare::Alignment alignment_;
+  // Per group; null for a clause whose diff has no edits (most of them).
+  std::vector<std::unique_ptr<PlannedDiff>> planned_;
   std::vector<std::vector<std::size_t>> old_after_new_;  // olds shown after new block n
   std::vector<std::size_t> old_at_start_;
   Comparison result_;
@@ -271,8 +351,10 @@ class Comparer {
 };
 
 void Comparer::Prepare() {
-  for (const Block& b : before_.blocks) old_texts_.push_back(compare::TokenizeForDiff(b.text, &keying_));
-  for (const Block& b : after_.blocks) new_texts_.push_back(compare::TokenizeForDiff(b.text, &keying_));
+  for (const Block& b : before_.blocks)
+    old_texts_.push_back(compare::TokenizeForDiff(b.text, &keying_));
+  for (const Block& b : after_.blocks)
+    new_texts_.push_back(compare::TokenizeForDiff(b.text, &keying_));
   for (const auto& t : old_texts_) result_.stats.tokens_before += t.tokens.size();
   for (const auto& t : new_texts_) result_.stats.tokens_after += t.tokens.size();
   compare::AlignOptions align;
@@ -297,8 +379,51 @@ void Comparer::PlaceOldOnlyEntries() {
   }
 }
 
+// Every group's diff and cleanups, then which groups get their full
+// cleanup within the document's budget.
+void Comparer::PlanDiffs() {
+  planned_.resize(alignment_.groups.size());
+  std::vector<compare::CleanupCost> costs;
+  costs.reserve(planned_.size());
+  for (std::size_t gi = 0; gi < planned_.size(); ++gi) {
+    const compare::AlignedGroup& g = alignment_.groups[gi];
+    planned_[gi] = std::make_unique<PlannedDiff>();
+    PlannedDiff& plan = *planned_[gi];
+    if (g.kind == compare::GroupKind::kOneToOne) {
+      PlanDiff(old_texts_[g.olds[0]], new_texts_[g.news[0]], options_, &plan);
+    } else {
+      const bool split = g.kind == compare::GroupKind::kSplit;
+      plan.joined = std::make_unique<JoinedSide>();
+      plan.joined->joined = split ? JoinTexts(after_, g.news) : JoinTexts(before_, g.olds);
+      plan.joined->tokens = compare::TokenizeForDiff(plan.joined->joined.text, &keying_);
+      PlanDiff(split ? old_texts_[g.olds[0]] : plan.joined->tokens,
+               split ? plan.joined->tokens : new_texts_[g.news[0]], options_, &plan);
+    }
+    costs.push_back(plan.Cost());
+    if (costs.back().minimal == 0 && !plan.joined && !plan.script.approximate) planned_[gi].reset();
+  }
+  if (options_.raw_diff) return;
+  const std::vector<bool> full = compare::ChooseFullCleanups(costs, WholeClauseEdits());
+  for (std::size_t gi = 0; gi < planned_.size(); ++gi) {
+    if (planned_[gi]) planned_[gi]->use_full = full[gi];
+  }
+}
+
+// Tokens of clauses inserted or deleted whole: edits that need no cleanup.
+std::uint64_t Comparer::WholeClauseEdits() const {
+  std::uint64_t edits = 0;
+  for (std::size_t o = 0; o < old_texts_.size(); ++o) {
+    if (alignment_.group_of_old[o] < 0) edits += old_texts_[o].tokens.size();
+  }
+  for (std::size_t n = 0; n < new_texts_.size(); ++n) {
+    if (alignment_.group_of_new[n] < 0) edits += new_texts_[n].tokens.size();
+  }
+  return edits;
+}
+
 Comparison Comparer::Run() {
   Prepare();
+  PlanDiffs();
   PlaceOldOnlyEntries();
   for (std::size_t o : old_at_start_) EmitOldOnly(o);
   for (std::size_t n = 0; n < after_.blocks.size(); ++n) {
@@ -313,23 +438,26 @@ void Comparer::EmitGroup(std::size_t n) {
   const int gi = alignment_.group_of_new[n];
   if (gi < 0) return EmitInserted(n);
   const compare::AlignedGroup& g = alignment_.groups[gi];
+  const auto group = static_cast<std::size_t>(gi);
   switch (g.kind) {
-    case compare::GroupKind::kOneToOne: return EmitOneToOne(g);
+    case compare::GroupKind::kOneToOne: return EmitOneToOne(group);
     case compare::GroupKind::kSplit:
-      if (g.news.front() == n) EmitSplit(g);  // all parts at once
+      if (g.news.front() == n) EmitSplit(group);  // all parts at once
       return;
-    case compare::GroupKind::kMerge: return EmitMerge(g);
+    case compare::GroupKind::kMerge: return EmitMerge(group);
   }
 }
 
-void Comparer::EmitOneToOne(const compare::AlignedGroup& g) {
+void Comparer::EmitOneToOne(std::size_t gi) {
+  const compare::AlignedGroup& g = alignment_.groups[gi];
   const std::size_t o = g.olds[0], n = g.news[0];
   ClauseChange c;
   c.before = RefOf(before_, o);
   c.after = RefOf(after_, n);
   c.relabelled = c.before->label != c.after->label;
   c.change = Classify(old_texts_[o], new_texts_[n]);
-  WordDiff d = DiffWords(old_texts_[o], new_texts_[n], options_);
+  WordDiff d = planned_[gi] ? TakeWordDiff(planned_[gi].get(), options_)
+                            : SameWordDiff(old_texts_[o].tokens.size());
   c.similarity = Similarity(d, old_texts_[o], new_texts_[n]);
   c.approximate = d.approximate;
   c.edits = std::move(EditsOf(d, old_texts_[o], new_texts_[n], 1, nullptr)[0]);
@@ -347,34 +475,19 @@ void Comparer::EmitOneToOne(const compare::AlignedGroup& g) {
   Finish(std::move(c));
 }
 
-// Joins the texts of several blocks with a space, remembering where each
-// starts, so one word diff can cover a split or a merge.
-struct Joined {
-  std::string text;
-  std::vector<std::size_t> starts;
-};
-
-Joined JoinTexts(const Document& doc, const std::vector<std::size_t>& indices) {
-  Joined j;
-  for (std::size_t i : indices) {
-    if (!j.text.empty()) j.text += ' ';
-    j.starts.push_back(j.text.size());
-    j.text += doc.blocks[i].text;
-  }
-  return j;
-}
-
-void Comparer::EmitSplit(const compare::AlignedGroup& g) {
+void Comparer::EmitSplit(std::size_t gi) {
+  const compare::AlignedGroup& g = alignment_.groups[gi];
   const std::size_t o = g.olds[0];
-  Joined joined = JoinTexts(after_, g.news);
-  TokenizedText b = compare::TokenizeForDiff(joined.text, &keying_);
+  const Joined& joined = planned_[gi]->joined->joined;
+  const TokenizedText& b = planned_[gi]->joined->tokens;
   std::vector<std::size_t> part_of_token;
   for (const text::Token& t : b.tokens) {
     const auto it = std::upper_bound(joined.starts.begin(), joined.starts.end(), t.begin);
     part_of_token.push_back(static_cast<std::size_t>(it - joined.starts.begin()) - 1);
   }
-  WordDiff d = DiffWords(old_texts_[o], b, options_);
-  std::vector<std::vector<Edit>> parts = EditsOf(d, old_texts_[o], b, g.news.size(), &part_of_token);
+  WordDiff d = TakeWordDiff(planned_[gi].get(), options_);
+  std::vector<std::vector<Edit>> parts =
+      EditsOf(d, old_texts_[o], b, g.news.size(), &part_of_token);
   const int group_id = next_group_id_++;
   for (std::size_t p = 0; p < g.news.size(); ++p) {
     ClauseChange c;
@@ -393,11 +506,12 @@ void Comparer::EmitSplit(const compare::AlignedGroup& g) {
   result_.stats.deleted_tokens += d.deleted;
 }
 
-void Comparer::EmitMerge(const compare::AlignedGroup& g) {
+void Comparer::EmitMerge(std::size_t gi) {
+  const compare::AlignedGroup& g = alignment_.groups[gi];
   const std::size_t n = g.news[0];
-  Joined joined = JoinTexts(before_, g.olds);
-  TokenizedText a = compare::TokenizeForDiff(joined.text, &keying_);
-  WordDiff d = DiffWords(a, new_texts_[n], options_);
+  const Joined& joined = planned_[gi]->joined->joined;
+  const TokenizedText& a = planned_[gi]->joined->tokens;
+  WordDiff d = TakeWordDiff(planned_[gi].get(), options_);
   ClauseChange c;
   c.status = ClauseStatus::kMerged;
   c.before = RefOf(before_, g.olds[0]);

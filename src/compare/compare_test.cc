@@ -38,8 +38,10 @@ std::string Statuses(const Comparison& c) {
 }
 
 const char* kA = "The Government shall ensure access of experts to all relevant institutions.";
-const char* kB = "The programme coordinator shall report every six months to the High Commissioner.";
-const char* kC = "This Memorandum shall enter into force on the date of its signature by both parties.";
+const char* kB =
+    "The programme coordinator shall report every six months to the High Commissioner.";
+const char* kC =
+    "This Memorandum shall enter into force on the date of its signature by both parties.";
 const char* kD = "Each party may terminate this Memorandum by written notice of six months.";
 
 TEST(CompareTest, IdenticalDocumentsHaveNoDifferences) {
@@ -101,8 +103,9 @@ TEST(CompareTest, SplitAndMerge) {
 
 TEST(CompareTest, RewrittenInPlaceIsModifiedNotDeletedAndInserted) {
   Document a = Doc({{"1.", kA},
-                    {"2.", "The objective is the promotion and protection of human rights in the "
-                           "Republic."},
+                    {"2.",
+                     "The objective is the promotion and protection of human rights in the "
+                     "Republic."},
                     {"3.", kC}});
   Document b = Doc({{"1.", kA},
                     {"2.", "The objective is better mutual understanding of human rights issues."},
@@ -126,8 +129,9 @@ TEST(CompareTest, SuperficialChangesAreClassifiedAndCanBeIgnored) {
 
 TEST(CompareTest, EditsReconstructBothTexts) {
   Document a = Doc({{"1.", "In accordance with national law, the Parties shall cooperate fully."}});
-  Document b = Doc({{"1.", "The Parties may cooperate, as appropriate, in accordance with national "
-                           "conditions."}});
+  Document b = Doc({{"1.",
+                     "The Parties may cooperate, as appropriate, in accordance with national "
+                     "conditions."}});
   Comparison c = Compare(a, b, {});
   std::string old_text, new_text;
   for (const Edit& e : c.clauses[0].edits) {
@@ -165,8 +169,12 @@ namespace {
 // was paired with the wrong one.
 TEST(CompareTest, BareLabelsFollowTheClauseTheyIntroduce) {
   Document a = Doc({{"Article 1", ""}, {"1.", kA}, {"Article 2", ""}, {"1.", kB}});
-  Document b = Doc({{"Article 1", ""}, {"1.", kC}, {"Article 2", ""}, {"1.", kA},
-                    {"Article 3", ""}, {"1.", kB}});
+  Document b = Doc({{"Article 1", ""},
+                    {"1.", kC},
+                    {"Article 2", ""},
+                    {"1.", kA},
+                    {"Article 3", ""},
+                    {"1.", kB}});
   Comparison c = Compare(a, b, {});
   ASSERT_EQ(c.clauses.size(), 6u);
   EXPECT_EQ(c.clauses[0].status, ClauseStatus::kInserted);
@@ -199,7 +207,8 @@ namespace {
 // writer fell back to replacing the whole clause.
 TEST(CompareTest, EditsSpellBothTextsExactlyWhateverTheSpacing) {
   const std::pair<const char*, const char*> cases[] = {
-      {"the training of judges, prosecutors and lawyers;", "the training of judges and prosecutors;"},
+      {"the training of judges, prosecutors and lawyers;",
+       "the training of judges and prosecutors;"},
       {"Recalling the Charter of the United Nations, the Universal Declaration,",
        "Recalling the Charter of the United Nations,"},
       {"A, B C", "A C"},
@@ -219,6 +228,50 @@ TEST(CompareTest, EditsSpellBothTextsExactlyWhateverTheSpacing) {
     EXPECT_EQ(rebuilt_old, old_text);
     EXPECT_EQ(rebuilt_new, new_text);
   }
+}
+
+// The cleanup's lengthening is shared over the document (cleanup.h): a
+// document with little else changed has no room to fold a kept content
+// word into a short change (US S. 5, placed on calendar -> enrolled) ...
+TEST(CompareTest, ShortChangeKeepsAContentWordWhenTheDocumentHasNoRoom) {
+  const Document before =
+      Doc({{"(ii)", "a burglary, theft, larceny, or shoplifting offense; and"}});
+  const Document after =
+      Doc({{"(ii)",
+            "a burglary, theft, larceny, shoplifting, or assault of a law enforcement "
+            "officer offense, or any crime that results in death; and"}});
+  const Comparison c = Compare(before, after, {});
+  ASSERT_EQ(c.clauses.size(), 1u);
+  const std::string redline = Render(c.clauses[0].edits);
+  EXPECT_NE(redline.find("larceny, {+shoplifting, +}or [-shoplifting -]"), std::string::npos)
+      << redline;
+  EXPECT_NE(redline.find("+}offense{+"), std::string::npos) << redline;
+  EXPECT_EQ(c.stats.inserted_tokens + c.stats.deleted_tokens, 17u);  // minimal
+}
+
+// ... while in a document with other changes a long rewrite reads as one.
+TEST(CompareTest, LongRewriteIsOneReplacementWhenTheDocumentHasRoom) {
+  std::vector<std::pair<std::string, std::string>> old_clauses = {
+      {"1.",
+       "The objective is the promotion and protection of human rights in the Republic, through the "
+       "harmonization of national law and practice with international human rights standards."}};
+  std::vector<std::pair<std::string, std::string>> new_clauses = {
+      {"1.",
+       "The objective is to promote better mutual understanding of human rights issues between the "
+       "parties, in accordance with national conditions."}};
+  for (int k = 0; k < 8; ++k) {
+    old_clauses.push_back(
+        {std::to_string(k + 2) + ".", "A clause that was deleted, with a few words in it."});
+  }
+  const Comparison c = Compare(Doc(old_clauses), Doc(new_clauses), {});
+  EXPECT_EQ(Render(c.clauses[0].edits),
+            "The objective is [-the promotion and protection of human rights in the Republic, "
+            "through the "
+            "harmonization of national law and practice with international human rights "
+            "standards-]{+to promote "
+            "better mutual understanding of human rights issues between the parties, in accordance "
+            "with national "
+            "conditions+}.");
 }
 
 }  // namespace
