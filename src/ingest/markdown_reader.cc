@@ -62,8 +62,16 @@ bool IsTableSeparator(std::string_view line) {
 bool LooksLikeTable(const std::vector<std::string_view>& lines) {
   if (lines.size() >= 2 && IsTableSeparator(lines[1])) return true;
   for (std::string_view line : lines) {
-    const std::string trimmed = text::CollapseWhitespace(line);
-    if (trimmed.empty() || trimmed.front() != '|') return false;
+    // Most lines start with ASCII: look at the first byte that is not an
+    // ASCII space, and collapse Unicode spaces only when there is one.
+    const std::size_t first = line.find_first_not_of(" \t\r\f\v");
+    if (first == std::string_view::npos) return false;
+    if (static_cast<unsigned char>(line[first]) >= 0x80) {
+      const std::string trimmed = text::CollapseWhitespace(line);
+      if (trimmed.empty() || trimmed.front() != '|') return false;
+    } else if (line[first] != '|') {
+      return false;
+    }
   }
   return !lines.empty();
 }

@@ -180,29 +180,47 @@ std::string NormalizeNfc(std::string_view utf8) {
   return out;
 }
 
+namespace {
+
+bool IsAsciiSpace(std::uint8_t c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+// The end of the run of ASCII non-space bytes from `i`.
+std::size_t EndOfPlainRun(const std::uint8_t* s, std::size_t i, std::size_t length) {
+  while (i < length && s[i] < 0x80 && !IsAsciiSpace(s[i])) ++i;
+  return i;
+}
+
+}  // namespace
+
 std::string CollapseWhitespace(std::string_view utf8) {
   std::string out;
   out.reserve(utf8.size());
   const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
-  const auto length = static_cast<int32_t>(utf8.size());
+  const std::size_t length = utf8.size();
   bool pending_space = false;
-  int32_t i = 0;
+  std::size_t i = 0;
   while (i < length) {
-    // Hot loop over every block: ASCII without a call into ICU.
-    if (s[i] < 0x80) {
-      const char c = static_cast<char>(s[i++]);
-      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-        pending_space = !out.empty();
-        continue;
-      }
+    // Hot loop over every block: runs of ASCII copied whole, without a
+    // call into ICU.
+    if (const std::size_t end = EndOfPlainRun(s, i, length); end > i) {
       if (pending_space) out.push_back(' ');
       pending_space = false;
-      out.push_back(c);
+      out.append(utf8.substr(i, end - i));
+      i = end;
       continue;
     }
-    const int32_t start = i;
+    if (s[i] < 0x80) {  // an ASCII space
+      pending_space = !out.empty();
+      ++i;
+      continue;
+    }
+    auto next = static_cast<int32_t>(i);
     UChar32 c;
-    U8_NEXT(s, i, length, c);
+    U8_NEXT(s, next, static_cast<int32_t>(length), c);
+    const std::size_t start = i;
+    i = static_cast<std::size_t>(next);
     // Zero-width characters and soft hyphens carry no text.
     if (c == 0x200B || c == 0xFEFF || c == 0x00AD || c == 0x200C || c == 0x200D) continue;
     if (c >= 0 && (u_isUWhiteSpace(c) || c == 0x00A0)) {

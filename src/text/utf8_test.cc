@@ -1,6 +1,10 @@
 #include "src/text/utf8.h"
 
 #include <gtest/gtest.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <random>
 
 namespace rapporteur::text {
 namespace {
@@ -66,6 +70,39 @@ TEST(DecodeToUtf8, UnknownEncoding) {
   Result<std::string> out = DecodeToUtf8("x", "no-such-encoding");
   ASSERT_FALSE(out.has_value());
   EXPECT_EQ(out.error().code(), ErrorCode::kInvalidArgument);
+}
+
+// Reference: one code point at a time.
+std::string CollapseWhitespaceReference(std::string_view utf8) {
+  std::string out;
+  bool pending_space = false;
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+  const auto length = static_cast<int32_t>(utf8.size());
+  for (int32_t i = 0; i < length;) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c == 0x200B || c == 0xFEFF || c == 0x00AD || c == 0x200C || c == 0x200D) continue;
+    if (c >= 0 && (u_isUWhiteSpace(c) || c == 0x00A0)) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out.push_back(' ');
+    pending_space = false;
+    out.append(utf8.substr(start, i - start));
+  }
+  return out;
+}
+
+TEST(Utf8, CollapseWhitespaceAgreesWithAReference) {
+  const std::vector<std::string> pieces = {"a", "bc", " ", "  ", "\t", "\n", "\r\n", "\xC2\xA0", "\xE3\x80\x80",
+                                           "\xE2\x80\x8B", "\xC2\xAD", "\xC3\xA9", "\xE7\xAC\xAC", "|", "."};
+  std::mt19937 rng(7);
+  for (int round = 0; round < 2000; ++round) {
+    std::string s;
+    for (int k = 0; k < static_cast<int>(rng() % 12); ++k) s += pieces[rng() % pieces.size()];
+    ASSERT_EQ(CollapseWhitespace(s), CollapseWhitespaceReference(s)) << s;
+  }
 }
 
 TEST(Utf8, WhitespaceAndCjk) {
