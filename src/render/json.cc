@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <array>
+#include <iterator>
+
 #include "rapporteur/findings.h"
 #include "src/render/renderers.h"
 
@@ -15,22 +18,34 @@ using nlohmann::json;
 // are written straight into the output string, one clause per line, rather
 // than built as a JSON tree first, which on a million-word comparison cost
 // more than the comparison itself. The rest goes through nlohmann::json.
+
+// Bytes that JSON strings must escape: '"', '\\' and controls.
+constexpr std::array<bool, 256> kNeedsEscape = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 0x20; ++c) table[c] = true;
+  table['"'] = table['\\'] = true;
+  return table;
+}();
+
+// The clause texts are most of a comparison's output: runs that need no
+// escape are appended whole.
 void AppendString(std::string_view s, std::string* out) {
   out->push_back('"');
-  for (char c : s) {
-    switch (c) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t end = i;
+    while (end < s.size() && !kNeedsEscape[static_cast<unsigned char>(s[end])]) ++end;
+    out->append(s.substr(i, end - i));
+    if (end == s.size()) break;
+    switch (const char c = s[end]) {
       case '"': *out += "\\\""; break;
       case '\\': *out += "\\\\"; break;
       case '\n': *out += "\\n"; break;
       case '\r': *out += "\\r"; break;
       case '\t': *out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          *out += fmt::format("\\u{:04x}", static_cast<unsigned char>(c));
-        } else {
-          out->push_back(c);
-        }
+      default: fmt::format_to(std::back_inserter(*out), "\\u{:04x}", static_cast<unsigned char>(c));
     }
+    i = end + 1;
   }
   out->push_back('"');
 }
@@ -40,7 +55,7 @@ void AppendRef(const std::optional<ClauseRef>& ref, std::string* out) {
     *out += "null";
     return;
   }
-  *out += fmt::format("{{\"index\": {}, \"label\": ", ref->index);
+  fmt::format_to(std::back_inserter(*out), "{{\"index\": {}, \"label\": ", ref->index);
   AppendString(ref->label, out);
   *out += ", \"path\": ";
   AppendString(ref->path, out);
@@ -53,7 +68,7 @@ void AppendOps(const std::vector<Edit>& edits, std::string* out) {
   out->push_back('[');
   for (std::size_t i = 0; i < edits.size(); ++i) {
     if (i > 0) *out += ", ";
-    *out += fmt::format("{{\"op\": \"{}\", \"text\": ", DiffOpName(edits[i].op));
+    fmt::format_to(std::back_inserter(*out), "{{\"op\": \"{}\", \"text\": ", DiffOpName(edits[i].op));
     AppendString(edits[i].text, out);
     out->push_back('}');
   }
@@ -65,10 +80,10 @@ void AppendOps(const std::vector<Edit>& edits, std::string* out) {
 void AppendClause(const ClauseChange& c, std::string* out) {
   *out += "{\"after\": ";
   AppendRef(c.after, out);
-  *out += fmt::format(", \"approximate\": {}, \"before\": ", c.approximate);
+  fmt::format_to(std::back_inserter(*out), ", \"approximate\": {}, \"before\": ", c.approximate);
   AppendRef(c.before, out);
-  *out += fmt::format(", \"change\": \"{}\"", ChangeKindName(c.change));
-  if (c.group >= 0) *out += fmt::format(", \"group\": {}", c.group);
+  fmt::format_to(std::back_inserter(*out), ", \"change\": \"{}\"", ChangeKindName(c.change));
+  if (c.group >= 0) fmt::format_to(std::back_inserter(*out), ", \"group\": {}", c.group);
   if (!c.merged_from.empty()) {
     *out += ", \"merged_from\": [";
     for (std::size_t i = 0; i < c.merged_from.size(); ++i) {
@@ -77,9 +92,9 @@ void AppendClause(const ClauseChange& c, std::string* out) {
     }
     out->push_back(']');
   }
-  *out += fmt::format(", \"modified\": {}, \"ops\": ", c.modified);
+  fmt::format_to(std::back_inserter(*out), ", \"modified\": {}, \"ops\": ", c.modified);
   AppendOps(c.edits, out);
-  *out += fmt::format(", \"relabelled\": {}, \"similarity\": {}, \"status\": \"{}\"}}", c.relabelled,
+  fmt::format_to(std::back_inserter(*out), ", \"relabelled\": {}, \"similarity\": {}, \"status\": \"{}\"}}", c.relabelled,
                       c.similarity, ClauseStatusName(c.status));
 }
 

@@ -8,6 +8,7 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#include <array>
 #include <memory>
 
 namespace rapporteur::text {
@@ -182,13 +183,17 @@ std::string NormalizeNfc(std::string_view utf8) {
 
 namespace {
 
-bool IsAsciiSpace(std::uint8_t c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
+// ASCII bytes other than spaces: copied as they are.
+constexpr std::array<bool, 256> kPlainByte = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 0x80; ++c) table[c] = true;
+  for (char c : {' ', '\t', '\n', '\r', '\f', '\v'}) table[static_cast<unsigned char>(c)] = false;
+  return table;
+}();
 
 // The end of the run of ASCII non-space bytes from `i`.
 std::size_t EndOfPlainRun(const std::uint8_t* s, std::size_t i, std::size_t length) {
-  while (i < length && s[i] < 0x80 && !IsAsciiSpace(s[i])) ++i;
+  while (i < length && kPlainByte[s[i]]) ++i;
   return i;
 }
 
