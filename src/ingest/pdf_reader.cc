@@ -1,4 +1,5 @@
-// PDF reader over poppler-cpp.
+// PDF reader over poppler-cpp, built as the module librapporteur_pdf.so
+// (pdf_module.h).
 //
 // Pipeline, one function each:
 //  1. ExtractLines: poppler's word boxes (page::text_list) are grouped into
@@ -32,6 +33,7 @@
 #include <set>
 
 #include "src/ingest/line_breaks.h"
+#include "src/ingest/pdf_module.h"
 #include "src/ingest/readers.h"
 
 namespace rapporteur::ingest {
@@ -405,8 +407,8 @@ std::string MetadataTitle(const poppler::document& doc) {
 
 }  // namespace
 
-Result<RawDocument> ReadPdf(std::string_view bytes, const std::string& /*name*/,
-                            const ReadOptions& /*options*/) {
+Result<RawDocument> ReadPdfWithPoppler(std::string_view bytes, const std::string& /*name*/,
+                                       const ReadOptions& /*options*/) {
   if (bytes.size() > static_cast<std::size_t>(INT_MAX)) return TooLarge("PDF file too large");
   if (bytes.substr(0, 1024).find("%PDF-") == std::string_view::npos) {
     return InvalidInput("not a valid PDF");
@@ -443,3 +445,8 @@ Result<RawDocument> ReadPdf(std::string_view bytes, const std::string& /*name*/,
 }
 
 }  // namespace rapporteur::ingest
+
+// The module's entry point (pdf_module.h).
+extern "C" [[gnu::visibility("default")]] rapporteur::ingest::PdfReader rapporteur_pdf_reader() {
+  return &rapporteur::ingest::ReadPdfWithPoppler;
+}
