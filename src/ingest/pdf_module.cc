@@ -61,7 +61,8 @@ LoadedModule Load() {
 
 }  // namespace
 
-Result<RawDocument> ReadPdf(std::string_view bytes, const std::string& name, const ReadOptions& options) {
+Result<RawDocument> ReadPdf(std::string_view bytes, const std::string& name,
+                            const ReadOptions& options) {
   static const LoadedModule module = Load();
   if (module.reader == nullptr) {
     return Status(ErrorCode::kUnsupported, "PDF support is not available: " + module.error);
