@@ -28,10 +28,10 @@ namespace {
 // mimalloc reads its options when it starts, in its library constructor,
 // and lays out its first segments then: set later, the option misses them
 // (10,700 page faults instead of 1,000). Functions in .preinit_array run
-// after relocation and before any library's constructor; mi_option_set only
-// stores the value, which mimalloc then takes as already set.
+// after relocation and before any library's constructor; mi_option_set_default
+// only stores the value, which MIMALLOC_LARGE_OS_PAGES=0 still overrides.
 void UseHugePages(int /*argc*/, char** /*argv*/, char** /*envp*/) {
-  mi_option_set(mi_option_large_os_pages, 1);
+  mi_option_set_default(mi_option_large_os_pages, 1);
 }
 [[gnu::section(".preinit_array"),
   gnu::used]] constexpr void (*kUseHugePages)(int, char**, char**) = &UseHugePages;

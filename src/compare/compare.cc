@@ -400,6 +400,12 @@ void Comparer::PlanDiffs() {
                split ? plan.joined->tokens : new_texts_[g.news[0]], options_, &plan);
     }
     costs.push_back(plan.Cost());
+    // A clause whose change is ignored (--ignore-case, ...) adds nothing to
+    // the reported script, so nothing to the budget either.
+    if (g.kind == compare::GroupKind::kOneToOne && costs.back().minimal > 0 &&
+        Ignored(Classify(old_texts_[g.olds[0]], new_texts_[g.news[0]]), options_)) {
+      costs.back() = {};
+    }
     if (costs.back().minimal == 0 && !plan.joined && !plan.script.approximate) planned_[gi].reset();
   }
   if (options_.raw_diff) return;
@@ -472,6 +478,7 @@ void Comparer::EmitOneToOne(std::size_t gi) {
     result_.stats.inserted_tokens += d.inserted;
     result_.stats.deleted_tokens += d.deleted;
   }
+  planned_[gi].reset();  // used: freed before the next clause
   Finish(std::move(c));
 }
 
@@ -504,6 +511,7 @@ void Comparer::EmitSplit(std::size_t gi) {
   }
   result_.stats.inserted_tokens += d.inserted;
   result_.stats.deleted_tokens += d.deleted;
+  planned_[gi].reset();
 }
 
 void Comparer::EmitMerge(std::size_t gi) {
@@ -526,6 +534,7 @@ void Comparer::EmitMerge(std::size_t gi) {
   c.edits = std::move(EditsOf(d, a, new_texts_[n], 1, nullptr)[0]);
   result_.stats.inserted_tokens += d.inserted;
   result_.stats.deleted_tokens += d.deleted;
+  planned_[gi].reset();  // used: freed before the next clause
   Finish(std::move(c));
 }
 

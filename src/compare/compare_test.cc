@@ -274,5 +274,44 @@ TEST(CompareTest, LongRewriteIsOneReplacementWhenTheDocumentHasRoom) {
             "conditions+}.");
 }
 
+// Regression: clauses whose changes are ignored report no edits, so they
+// give the document no room to fold others.
+TEST(CompareTest, IgnoredChangesGiveTheCleanupNoRoom) {
+  std::vector<std::pair<std::string, std::string>> old_clauses = {
+      {"1.", "The objective is the promotion and protection of human rights in the Republic."}};
+  std::vector<std::pair<std::string, std::string>> new_clauses = {
+      {"1.", "The objective is to promote better mutual understanding of human rights issues."}};
+  for (int k = 0; k < 50; ++k) {
+    old_clauses.push_back({std::to_string(k + 2) + ".", "Words, and more words; and yet more."});
+    new_clauses.push_back({std::to_string(k + 2) + ".", "Words; and more words, and yet more!"});
+  }
+  CompareOptions options;
+  options.ignore_punctuation = true;
+  const Comparison c = Compare(Doc(old_clauses), Doc(new_clauses), options);
+  EXPECT_EQ(Render(c.clauses[0].edits),
+            "The objective is [-the promotion and protection -]{+to promote better mutual understanding +}of "
+            "human rights [-in the Republic-]{+issues+}.");
+  options.ignore_punctuation = false;  // now they are edits, and make room
+  const Comparison d = Compare(Doc(old_clauses), Doc(new_clauses), options);
+  EXPECT_EQ(Render(d.clauses[0].edits),
+            "The objective is [-the promotion and protection of human rights in the Republic-]{+to promote "
+            "better mutual understanding of human rights issues+}.");
+}
+
+// --raw-diff: the minimal script, nothing folded, whatever the room.
+TEST(CompareTest, RawDiffFoldsNothing) {
+  std::vector<std::pair<std::string, std::string>> old_clauses = {
+      {"1.", "The objective is the promotion and protection of human rights in the Republic."}};
+  std::vector<std::pair<std::string, std::string>> new_clauses = {
+      {"1.", "The objective is to promote better mutual understanding of human rights issues."}};
+  for (int k = 0; k < 8; ++k) old_clauses.push_back({std::to_string(k + 2) + ".", "A deleted clause of words."});
+  CompareOptions options;
+  options.raw_diff = true;
+  const Comparison c = Compare(Doc(old_clauses), Doc(new_clauses), options);
+  EXPECT_EQ(Render(c.clauses[0].edits),
+            "The objective is [-the promotion and protection -]{+to promote better mutual understanding +}of "
+            "human rights [-in the Republic-]{+issues+}.");
+}
+
 }  // namespace
 }  // namespace rapporteur

@@ -12,6 +12,11 @@ struct Golden {
 };
 
 // Golden table of label recognition: text, expected style, expected label.
+TEST(LabelsTest, EveryRuleCompiles) {
+  const Status status = CheckLabelRules();
+  EXPECT_TRUE(status.ok()) << status.message();
+}
+
 TEST(LabelsTest, GoldenTable) {
   const Golden table[] = {
       {"Article 5. Freedom of assembly", "article", "Article 5"},

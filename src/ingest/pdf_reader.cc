@@ -405,8 +405,6 @@ std::string MetadataTitle(const poppler::document& doc) {
   return title;
 }
 
-}  // namespace
-
 Result<RawDocument> ReadPdfWithPoppler(std::string_view bytes, const std::string& /*name*/,
                                        const ReadOptions& /*options*/) {
   if (bytes.size() > static_cast<std::size_t>(INT_MAX)) return TooLarge("PDF file too large");
@@ -444,9 +442,13 @@ Result<RawDocument> ReadPdfWithPoppler(std::string_view bytes, const std::string
   return raw;
 }
 
+}  // namespace
 }  // namespace rapporteur::ingest
 
-// The module's entry point (pdf_module.h).
-extern "C" [[gnu::visibility("default")]] rapporteur::ingest::PdfReader rapporteur_pdf_reader() {
-  return &rapporteur::ingest::ReadPdfWithPoppler;
+// The module's entry point (pdf_module.h): the reader, if the program
+// that loads the module was built with the same types.
+extern "C" [[gnu::visibility("default")]] rapporteur::ingest::PdfReader rapporteur_pdf_reader(
+    std::uint64_t abi) {
+  using rapporteur::ingest::kPdfModuleAbi;
+  return abi == kPdfModuleAbi ? &rapporteur::ingest::ReadPdfWithPoppler : nullptr;
 }

@@ -29,7 +29,9 @@ Result<RawDocument> ReadDocx(std::string_view bytes, const std::string& name,
                              const ReadOptions& options);
 
 // PDF (poppler-cpp): text in reading order, hyphenation across line ends
-// rejoined, running headers, footers and page numbers removed.
+// rejoined, running headers, footers and page numbers removed. The reader
+// lives in a module loaded on the first call (pdf_module.h); a program
+// without it gets kInternal "PDF support is not available: ...".
 Result<RawDocument> ReadPdf(std::string_view bytes, const std::string& name,
                             const ReadOptions& options);
 

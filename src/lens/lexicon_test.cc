@@ -1,6 +1,11 @@
 #include "src/lens/lexicon.h"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
+#include <thread>
 
 #include "src/lens/catalogue.h"
 
@@ -56,6 +61,26 @@ TEST(CatalogueTest, ShippedDataLoads) {
                          "ICMW", "CPED", "CRPD", "OP-CRPD", "UDHR", "UN-CHARTER", "VDPA"}) {
     EXPECT_NE(c.Find(id), nullptr) << id;
   }
+}
+
+// Regression: a sized read must not take a directory's or a pipe's "size".
+TEST(ReadTextFileTest, FilesDirectoriesPipesAndEmptyFiles) {
+  const std::string dir = ::testing::TempDir() + "read_text_file";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir + "/a.txt") << "hello\n";
+  std::ofstream(dir + "/empty.txt").flush();
+  EXPECT_EQ(ReadTextFile(dir + "/a.txt").value(), "hello\n");
+  EXPECT_EQ(ReadTextFile(dir + "/empty.txt").value(), "");
+  Result<std::string> directory = ReadTextFile(dir);
+  ASSERT_FALSE(directory.has_value());
+  EXPECT_EQ(directory.error().message(), "cannot read '" + dir + "': is a directory");
+  EXPECT_EQ(ReadTextFile(dir + "/missing.txt").error().code(), ErrorCode::kNotFound);
+  const std::string fifo = dir + "/fifo";
+  std::filesystem::remove(fifo);
+  ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+  std::thread writer([&fifo] { std::ofstream(fifo) << "through a pipe"; });
+  EXPECT_EQ(ReadTextFile(fifo).value(), "through a pipe");
+  writer.join();
 }
 
 }  // namespace

@@ -55,7 +55,7 @@ void PhraseMatcher::BuildByteClasses() {
   classes_ = 1;  // class 0: bytes in no phrase
   std::fill(std::begin(byte_class_), std::end(byte_class_), 0);
   for (int c = 0; c < 256; ++c) {
-    if (used[c]) byte_class_[c] = static_cast<std::uint8_t>(classes_++);
+    if (used[c]) byte_class_[c] = static_cast<std::uint16_t>(classes_++);
   }
   if (case_insensitive_) {
     for (int c = 'A'; c <= 'Z'; ++c) byte_class_[c] = byte_class_[c - 'A' + 'a'];
@@ -157,8 +157,11 @@ void PhraseMatcher::BuildAutomaton(const std::vector<TrieNode>& trie,
 
   RawAutomaton raw;
   raw.classes = classes_;
+  // Codes are 31 bits (Encode): rows and sparse states together stay far
+  // below that with at most 2^30 dense cells and under a billion states.
+  const std::size_t dense_cells = std::min<std::size_t>(dense_cell_budget_, std::size_t{1} << 30);
   raw.dense_states =
-      static_cast<std::uint32_t>(std::clamp<std::size_t>(dense_cell_budget_ / classes_, 1, states));
+      static_cast<std::uint32_t>(std::clamp<std::size_t>(dense_cells / classes_, 1, states));
   raw.dense.assign(std::size_t{raw.dense_states} * classes_, 0);
   raw.fail.assign(states, 0);
   raw.edge_begin.push_back(0);

@@ -101,7 +101,7 @@ class PhraseMatcher {
   std::size_t dense_cell_budget_;
   bool built_ = false;
   std::vector<Phrase> phrases_;
-  std::uint8_t byte_class_[256] = {};
+  std::uint16_t byte_class_[256] = {};  // up to 257 classes: 256 bytes and none
   std::uint32_t classes_ = 1;
   // States are numbered breadth-first; the first dense_states_ have full
   // rows. A state's code is its row offset in dense_ when it is dense, and

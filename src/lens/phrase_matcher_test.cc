@@ -76,6 +76,18 @@ TEST(PhraseMatcherTest, RawCountAgreesWithNaiveSearch) {
   }
 }
 
+// Regression: phrases that use all 256 byte values need 257 classes.
+TEST(PhraseMatcherTest, EveryByteValueIsItsOwnClass) {
+  PhraseMatcher m(false);
+  std::string text;
+  for (int c = 0; c < 256; ++c) {
+    m.Add(std::string(1, static_cast<char>(c)));
+    text.push_back(static_cast<char>(c));
+  }
+  m.Build();
+  EXPECT_EQ(m.CountRaw(text), 256u);
+}
+
 std::vector<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>> AllMatches(
     const PhraseMatcher& m, std::string_view text) {
   std::vector<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>> out;

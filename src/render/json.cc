@@ -1,10 +1,10 @@
 // JSON output; the schema is documented in docs/json-schema.md and is a
 // contract other parts (findings, the server, the benchmark) rely on.
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <array>
 #include <iterator>
+#include <nlohmann/json.hpp>
 
 #include "rapporteur/findings.h"
 #include "src/render/renderers.h"
@@ -68,7 +68,8 @@ void AppendOps(const std::vector<Edit>& edits, std::string* out) {
   out->push_back('[');
   for (std::size_t i = 0; i < edits.size(); ++i) {
     if (i > 0) *out += ", ";
-    fmt::format_to(std::back_inserter(*out), "{{\"op\": \"{}\", \"text\": ", DiffOpName(edits[i].op));
+    fmt::format_to(std::back_inserter(*out),
+                   "{{\"op\": \"{}\", \"text\": ", DiffOpName(edits[i].op));
     AppendString(edits[i].text, out);
     out->push_back('}');
   }
@@ -94,8 +95,9 @@ void AppendClause(const ClauseChange& c, std::string* out) {
   }
   fmt::format_to(std::back_inserter(*out), ", \"modified\": {}, \"ops\": ", c.modified);
   AppendOps(c.edits, out);
-  fmt::format_to(std::back_inserter(*out), ", \"relabelled\": {}, \"similarity\": {}, \"status\": \"{}\"}}", c.relabelled,
-                      c.similarity, ClauseStatusName(c.status));
+  fmt::format_to(std::back_inserter(*out),
+                 ", \"relabelled\": {}, \"similarity\": {}, \"status\": \"{}\"}}", c.relabelled,
+                 c.similarity, ClauseStatusName(c.status));
 }
 
 void AppendClausesArray(const Comparison& cmp, int indent, std::string* text) {
@@ -114,8 +116,10 @@ void AppendClausesArray(const Comparison& cmp, int indent, std::string* text) {
 }
 
 // Where the streamed clause list goes in the dumped tree.
-constexpr std::string_view kClausesMark = "\x01" "clauses" "\x01";  // split: \x01c would read as \x1c
-
+constexpr std::string_view kClausesMark =
+    "\x01"
+    "clauses"
+    "\x01";  // split: \x01c would read as \x1c
 
 json OpsJson(const std::vector<Edit>& edits) {
   json ops = json::array();
@@ -125,8 +129,8 @@ json OpsJson(const std::vector<Edit>& edits) {
 
 json EvidenceJson(const std::optional<Evidence>& e) {
   if (!e) return nullptr;
-  return {{"label", e->label}, {"path", e->path},   {"quote", e->quote},
-          {"start", e->start}, {"end", e->end},     {"index", e->index}};
+  return {{"label", e->label}, {"path", e->path}, {"quote", e->quote},
+          {"start", e->start}, {"end", e->end},   {"index", e->index}};
 }
 
 json OrNull(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }

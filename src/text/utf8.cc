@@ -8,6 +8,7 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <array>
 #include <memory>
 
@@ -221,11 +222,13 @@ std::string CollapseWhitespace(std::string_view utf8) {
       ++i;
       continue;
     }
-    auto next = static_cast<int32_t>(i);
-    UChar32 c;
-    U8_NEXT(s, next, static_cast<int32_t>(length), c);
+    // Decoded from here with at most 4 bytes in view: ICU's offsets are
+    // 32-bit, texts may not be.
     const std::size_t start = i;
-    i = static_cast<std::size_t>(next);
+    int32_t offset = 0;
+    UChar32 c;
+    U8_NEXT(s + i, offset, static_cast<int32_t>(std::min<std::size_t>(length - i, 4)), c);
+    i += static_cast<std::size_t>(offset);
     // Zero-width characters and soft hyphens carry no text.
     if (c == 0x200B || c == 0xFEFF || c == 0x00AD || c == 0x200C || c == 0x200D) continue;
     if (c >= 0 && (u_isUWhiteSpace(c) || c == 0x00A0)) {
