@@ -400,13 +400,16 @@ void Comparer::PlanDiffs() {
                split ? plan.joined->tokens : new_texts_[g.news[0]], options_, &plan);
     }
     costs.push_back(plan.Cost());
+    if (costs.back().minimal == 0 && !plan.joined && !plan.script.approximate) {
+      planned_[gi].reset();  // same tokens: emitted without a plan
+      continue;
+    }
     // A clause whose change is ignored (--ignore-case, ...) adds nothing to
     // the reported script, so nothing to the budget either.
-    if (g.kind == compare::GroupKind::kOneToOne && costs.back().minimal > 0 &&
+    if (g.kind == compare::GroupKind::kOneToOne &&
         Ignored(Classify(old_texts_[g.olds[0]], new_texts_[g.news[0]]), options_)) {
       costs.back() = {};
     }
-    if (costs.back().minimal == 0 && !plan.joined && !plan.script.approximate) planned_[gi].reset();
   }
   if (options_.raw_diff) return;
   const std::vector<bool> full = compare::ChooseFullCleanups(costs, WholeClauseEdits());
