@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <string_view>
+#include <unordered_map>
 
 #include "src/ingest/labels.h"
 #include "src/lens/phrase_matcher.h"
@@ -94,7 +96,8 @@ void ObligationShift(const AnalysisContext& ctx, const ClauseChange& c, std::vec
     f.kind = weaker ? "obligation_weakened" : "obligation_strengthened";
     // "shall" (5) or "ensure" (4) becoming "may" or "endeavour" (<= 2) turns a
     // duty into an option: the shift monitors most need to see.
-    f.severity = !weaker ? Severity::kLow : (a.force >= 4 && b.force <= 2 ? Severity::kHigh : Severity::kMedium);
+    f.severity = !weaker ? Severity::kLow
+                         : (a.force >= 4 && b.force <= 2 ? Severity::kHigh : Severity::kMedium);
     f.before = ctx.OldEvidence(o, a.begin, WithNextWord(ctx.before.blocks[o].text, a.end));
     f.after = ctx.NewEvidence(n, b.begin, WithNextWord(ctx.after.blocks[n].text, b.end));
     out->push_back(std::move(f));
@@ -120,7 +123,8 @@ bool IsObjectiveClause(const Document& doc, const ScannedDocument& hits, std::si
 const Hit* Strongest(const std::vector<Hit>& hits) {
   const Hit* best = nullptr;
   for (const Hit& h : hits) {
-    if (h.kind == HitKind::kObjective && h.level > 0 && (best == nullptr || h.level > best->level)) best = &h;
+    if (h.kind == HitKind::kObjective && h.level > 0 && (best == nullptr || h.level > best->level))
+      best = &h;
   }
   return best;
 }
@@ -134,8 +138,12 @@ void ObjectiveChange(const AnalysisContext& ctx, const ClauseChange& c, std::vec
   // "protecton" corrected to "protection" strengthens nothing.
   const std::string& old_text = ctx.before.blocks[o].text;
   const std::string& new_text = ctx.after.blocks[n].text;
-  if (b && sb > sa && ContainsNearly(old_text, std::string_view(new_text).substr(b->begin, b->end - b->begin))) sa = sb;
-  if (a && sa > sb && ContainsNearly(new_text, std::string_view(old_text).substr(a->begin, a->end - a->begin))) sb = sa;
+  if (b && sb > sa &&
+      ContainsNearly(old_text, std::string_view(new_text).substr(b->begin, b->end - b->begin)))
+    sa = sb;
+  if (a && sa > sb &&
+      ContainsNearly(new_text, std::string_view(old_text).substr(a->begin, a->end - a->begin)))
+    sb = sa;
   if (sa == sb) return;
   Finding f;
   f.kind = "objective_changed";
@@ -146,35 +154,46 @@ void ObjectiveChange(const AnalysisContext& ctx, const ClauseChange& c, std::vec
   out->push_back(std::move(f));
 }
 
-bool IsItem(const Block& b) {
+bool IsItemLabelStyle(const std::string& style) {
   // "一、" numbers paragraphs and sections in Chinese texts; "（一）" items.
-  static const char* const kItemStyles[] = {"letter_paren", "letter_close", "roman_paren", "num_paren",
-                                            "upper_paren",  "cn_paren"};
-  // Bulleted items are items; numbered paragraphs ("1.", "2.") are the
-  // paragraphs of an article even when the format made them a list.
-  if (b.kind == BlockKind::kListItem && b.label.empty()) return true;
-  const std::string style = ingest::StyleOfLabel(b.label);
+  static const char* const kItemStyles[] = {"letter_paren", "letter_close", "roman_paren",
+                                            "num_paren",    "upper_paren",  "cn_paren"};
   return std::find(std::begin(kItemStyles), std::end(kItemStyles), style) != std::end(kItemStyles);
 }
 
-std::string ParentPath(const Block& b) {
+std::string_view ParentPath(const Block& b) {
   if (b.label.empty()) return b.path;
   const std::size_t slash = b.path.find_last_of('/');
-  return slash == std::string::npos ? "" : b.path.substr(0, slash);
+  return slash == std::string::npos ? std::string_view()
+                                    : std::string_view(b.path).substr(0, slash);
 }
 
 // What scope needs of one version, computed once: which blocks are items,
 // and how many items of each list (by parent path) have a counterpart.
+// Labels repeat ("(a)", "1."): each distinct one is classified once, as
+// classifying runs the label rules; paths are viewed, not copied.
 struct ListIndex {
   std::vector<bool> is_item;
-  std::vector<std::string> parent;
-  std::map<std::string, std::size_t> surviving;
+  std::vector<std::string_view> parent;  // into the document's paths
+  std::unordered_map<std::string_view, std::size_t> surviving;
 
   ListIndex(const Document& doc, const std::vector<int>& counterpart) {
+    std::unordered_map<std::string_view, bool> item_label;
+    is_item.reserve(doc.blocks.size());
+    parent.reserve(doc.blocks.size());
     for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
-      is_item.push_back(IsItem(doc.blocks[i]));
-      parent.push_back(ParentPath(doc.blocks[i]));
-      if (is_item.back() && counterpart[i] >= 0) ++surviving[parent.back()];
+      const Block& b = doc.blocks[i];
+      // Bulleted items are items; numbered paragraphs ("1.", "2.") are the
+      // paragraphs of an article even when the format made them a list.
+      bool item = b.kind == BlockKind::kListItem && b.label.empty();
+      if (!item && !b.label.empty()) {
+        auto [it, added] = item_label.try_emplace(b.label, false);
+        if (added) it->second = IsItemLabelStyle(ingest::StyleOfLabel(b.label));
+        item = it->second;
+      }
+      is_item.push_back(item);
+      parent.push_back(ParentPath(b));
+      if (item && counterpart[i] >= 0) ++surviving[parent.back()];
     }
   }
 

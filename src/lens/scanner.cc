@@ -80,15 +80,23 @@ void Scanner::AddLexicons(const Lexicons& lexicons) {
     folded_phrases_.push_back(FoldForMatching(e.phrase, &offsets));
     folded_.Add(folded_phrases_.back());
     // A plural reference ("the Covenants", "les Pactes") means all of them.
-    const bool plural = e.kind == LexiconKind::kReferences && e.lang != "zh" &&
-                        !e.phrase.empty() && (e.phrase.back() == 's' || e.phrase.back() == 'S');
+    const bool plural = e.kind == LexiconKind::kReferences && e.lang != "zh" && !e.phrase.empty() &&
+                        (e.phrase.back() == 's' || e.phrase.back() == 'S');
     folded_payloads_.push_back({KindOf(e.kind), plural ? 1 : e.level, e.type, e.type});
   }
 }
 
 std::vector<Hit> Scanner::ScanText(std::string_view text) const {
+  // The folded matcher folds ASCII letters itself (its byte classes): only
+  // text with other letters needs a folded copy.
   std::vector<std::uint32_t> offsets;
-  const std::string folded = FoldForMatching(text, &offsets);
+  std::string folded_copy;
+  std::string_view folded = text;
+  if (!std::all_of(text.begin(), text.end(),
+                   [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    folded_copy = FoldForMatching(text, &offsets);
+    folded = folded_copy;
+  }
   auto source = [&](std::uint32_t at) { return offsets.empty() ? at : offsets[at]; };
   std::vector<Hit> hits;
   for (const PhraseMatch& m : folded_.FindAll(folded)) {
