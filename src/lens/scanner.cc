@@ -28,13 +28,17 @@ std::vector<Hit> LeftmostLongestPerKind(std::vector<Hit> hits) {
     if (a.begin != b.begin) return a.begin < b.begin;
     return a.end > b.end;
   });
-  std::vector<Hit> out;
-  for (const Hit& h : hits) {
-    if (!out.empty() && out.back().kind == h.kind && h.begin < out.back().end) continue;
-    out.push_back(h);
+  // In place: a hit is kept unless it starts inside the last kept one of
+  // its kind.
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < hits.size(); ++i) {
+    if (kept > 0 && hits[kept - 1].kind == hits[i].kind && hits[i].begin < hits[kept - 1].end)
+      continue;
+    hits[kept++] = hits[i];
   }
-  std::sort(out.begin(), out.end(), [](const Hit& a, const Hit& b) { return a.begin < b.begin; });
-  return out;
+  hits.resize(kept);
+  std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.begin < b.begin; });
+  return hits;
 }
 
 }  // namespace
@@ -98,12 +102,15 @@ std::vector<Hit> Scanner::ScanText(std::string_view text) const {
     folded = folded_copy;
   }
   auto source = [&](std::uint32_t at) { return offsets.empty() ? at : offsets[at]; };
+  const std::vector<PhraseMatch> folded_matches = folded_.FindAll(folded);
+  const std::vector<PhraseMatch> exact_matches = exact_.FindAll(text);
   std::vector<Hit> hits;
-  for (const PhraseMatch& m : folded_.FindAll(folded)) {
+  hits.reserve(folded_matches.size() + exact_matches.size());
+  for (const PhraseMatch& m : folded_matches) {
     const Payload& p = folded_payloads_[m.phrase];
     hits.push_back({p.kind, p.level, p.type, source(m.begin), source(m.end), false});
   }
-  for (const PhraseMatch& m : exact_.FindAll(text)) {
+  for (const PhraseMatch& m : exact_matches) {
     const Payload& p = exact_payloads_[m.phrase];
     hits.push_back({p.kind, p.level, p.type, m.begin, m.end, false});
   }
