@@ -264,23 +264,32 @@ TEST(CompareTest, LongRewriteIsOneReplacementWhenTheDocumentHasRoom) {
         {std::to_string(k + 2) + ".", "A clause that was deleted, with a few words in it."});
   }
   const Comparison c = Compare(Doc(old_clauses), Doc(new_clauses), {});
-  EXPECT_EQ(Render(c.clauses[0].edits),
-            "The objective is [-the promotion and protection of human rights in the Republic, "
-            "through the "
-            "harmonization of national law and practice with international human rights "
-            "standards-]{+to promote "
-            "better mutual understanding of human rights issues between the parties, in accordance "
-            "with national "
-            "conditions+}.");
+  EXPECT_EQ(
+      Render(c.clauses[0].edits),
+      "The objective is [-the promotion and protection of human rights in the Republic, through "
+      "the harmonization of national law and practice with international human rights "
+      "standards-]{+to promote better mutual understanding of human rights issues between the "
+      "parties, in accordance with national conditions+}.");
 }
+
+using Clauses = std::vector<std::pair<std::string, std::string>>;
+
+// A short rewrite of an objective, as clause 1 of an old and a new version.
+std::pair<Clauses, Clauses> ObjectiveRewrite() {
+  return {
+      {{"1.", "The objective is the promotion and protection of human rights in the Republic."}},
+      {{"1.", "The objective is to promote better mutual understanding of human rights issues."}}};
+}
+
+// Its minimal redline, nothing folded.
+constexpr char kObjectiveRewriteMinimal[] =
+    "The objective is [-the promotion and protection -]{+to promote better mutual "
+    "understanding +}of human rights [-in the Republic-]{+issues+}.";
 
 // Regression: clauses whose changes are ignored report no edits, so they
 // give the document no room to fold others.
 TEST(CompareTest, IgnoredChangesGiveTheCleanupNoRoom) {
-  std::vector<std::pair<std::string, std::string>> old_clauses = {
-      {"1.", "The objective is the promotion and protection of human rights in the Republic."}};
-  std::vector<std::pair<std::string, std::string>> new_clauses = {
-      {"1.", "The objective is to promote better mutual understanding of human rights issues."}};
+  auto [old_clauses, new_clauses] = ObjectiveRewrite();
   for (int k = 0; k < 50; ++k) {
     old_clauses.push_back({std::to_string(k + 2) + ".", "Words, and more words; and yet more."});
     new_clauses.push_back({std::to_string(k + 2) + ".", "Words; and more words, and yet more!"});
@@ -288,29 +297,24 @@ TEST(CompareTest, IgnoredChangesGiveTheCleanupNoRoom) {
   CompareOptions options;
   options.ignore_punctuation = true;
   const Comparison c = Compare(Doc(old_clauses), Doc(new_clauses), options);
-  EXPECT_EQ(Render(c.clauses[0].edits),
-            "The objective is [-the promotion and protection -]{+to promote better mutual understanding +}of "
-            "human rights [-in the Republic-]{+issues+}.");
+  EXPECT_EQ(Render(c.clauses[0].edits), kObjectiveRewriteMinimal);
   options.ignore_punctuation = false;  // now they are edits, and make room
   const Comparison d = Compare(Doc(old_clauses), Doc(new_clauses), options);
   EXPECT_EQ(Render(d.clauses[0].edits),
-            "The objective is [-the promotion and protection of human rights in the Republic-]{+to promote "
-            "better mutual understanding of human rights issues+}.");
+            "The objective is [-the promotion and protection of human rights in the "
+            "Republic-]{+to promote better mutual understanding of human rights issues+}.");
 }
 
 // --raw-diff: the minimal script, nothing folded, whatever the room.
 TEST(CompareTest, RawDiffFoldsNothing) {
-  std::vector<std::pair<std::string, std::string>> old_clauses = {
-      {"1.", "The objective is the promotion and protection of human rights in the Republic."}};
-  std::vector<std::pair<std::string, std::string>> new_clauses = {
-      {"1.", "The objective is to promote better mutual understanding of human rights issues."}};
-  for (int k = 0; k < 8; ++k) old_clauses.push_back({std::to_string(k + 2) + ".", "A deleted clause of words."});
+  auto [old_clauses, new_clauses] = ObjectiveRewrite();
+  for (int k = 0; k < 8; ++k) {
+    old_clauses.push_back({std::to_string(k + 2) + ".", "A deleted clause of words."});
+  }
   CompareOptions options;
   options.raw_diff = true;
   const Comparison c = Compare(Doc(old_clauses), Doc(new_clauses), options);
-  EXPECT_EQ(Render(c.clauses[0].edits),
-            "The objective is [-the promotion and protection -]{+to promote better mutual understanding +}of "
-            "human rights [-in the Republic-]{+issues+}.");
+  EXPECT_EQ(Render(c.clauses[0].edits), kObjectiveRewriteMinimal);
 }
 
 }  // namespace
