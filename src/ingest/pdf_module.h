@@ -1,4 +1,4 @@
-// PDF support as a module loaded on first use.
+// PDF support as a module loaded on first use (src/base/module_loader.h).
 //
 // poppler and the two dozen libraries it brings (NSS, lcms2, freetype,
 // fontconfig, openjpeg, tiff, ...) cost about 10 ms of dynamic linking at
@@ -6,13 +6,6 @@
 // comparison of two text, Markdown, HTML or Word files. So the PDF reader
 // (pdf_reader.cc) is built as its own shared module, librapporteur_pdf.so,
 // which ReadPdf (readers.h) loads the first time a PDF is read.
-//
-// The module takes the rest of the library (JoinLine, StartsWithLabel,
-// CleanText, Status, ...) from the program that loads it, so nothing is
-// built twice. A program that reads PDFs must therefore be linked with its
-// symbols exported (CMake's ENABLE_EXPORTS, on for every program of this
-// project) and contain those functions; if it does not, loading fails with
-// dlopen's "undefined symbol" message, which ReadPdf reports.
 //
 // Where it is looked for, in order: $RAPPORTEUR_PDF_MODULE (a path), beside
 // the running program, then in the build directory it was built in. The
@@ -29,34 +22,34 @@
 #include <string_view>
 #include <vector>
 
+#include "src/base/module_loader.h"
 #include "src/ingest/raw_document.h"
 
 namespace rapporteur::ingest {
 
-// What the module's entry point returns: its reader.
+// The module's reader.
 using PdfReader = Result<RawDocument> (*)(std::string_view bytes, const std::string& name,
                                           const ReadOptions& options);
-
-// The module's file name and its one exported symbol: an extern "C"
-// function taking kPdfModuleAbi as the program sees it and returning the
-// reader, or null when the module was built with other types.
-inline constexpr char kPdfModuleFile[] = "librapporteur_pdf.so";
-inline constexpr char kPdfModuleEntry[] = "rapporteur_pdf_reader";
-using PdfModuleEntry = PdfReader (*)(std::uint64_t abi);
 
 // The layout of what crosses the boundary, and a number bumped when its
 // meaning changes.
 inline constexpr std::uint64_t kPdfModuleAbi =
-    (std::uint64_t{1} << 56) ^ (sizeof(RawDocument) << 40) ^ (sizeof(ReadOptions) << 24) ^
+    (std::uint64_t{2} << 56) ^ (sizeof(RawDocument) << 40) ^ (sizeof(ReadOptions) << 24) ^
     (sizeof(Result<RawDocument>) << 8) ^ sizeof(RawBlock);
 
-// The paths ReadPdf tries, in order.
-std::vector<std::string> PdfModuleCandidates();
+// The module's file, its entry point (an extern "C" function taking
+// kPdfModuleAbi and returning a const PdfModule*), and the variable that
+// names a path to try first.
+inline constexpr ModuleSpec kPdfModuleSpec = {"librapporteur_pdf.so", "rapporteur_pdf_module",
+                                              "RAPPORTEUR_PDF_MODULE", kPdfModuleAbi};
 
 // A loaded module: its reader.
 struct PdfModule {
   PdfReader read = nullptr;
 };
+
+// The paths ReadPdf tries, in order.
+std::vector<std::string> PdfModuleCandidates();
 
 // Tries `candidates` in order and returns the first that loads; the error
 // names every path tried and why each failed.

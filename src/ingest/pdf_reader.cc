@@ -445,10 +445,9 @@ Result<RawDocument> ReadPdfWithPoppler(std::string_view bytes, const std::string
 }  // namespace
 }  // namespace rapporteur::ingest
 
-// The module's entry point (pdf_module.h): the reader, if the program
-// that loads the module was built with the same types.
-extern "C" [[gnu::visibility("default")]] rapporteur::ingest::PdfReader rapporteur_pdf_reader(
-    std::uint64_t abi) {
-  using rapporteur::ingest::kPdfModuleAbi;
-  return abi == kPdfModuleAbi ? &rapporteur::ingest::ReadPdfWithPoppler : nullptr;
+// The module's entry point (pdf_module.h): its table, if the program that
+// loads the module was built with the same types.
+extern "C" [[gnu::visibility("default")]] const void* rapporteur_pdf_module(std::uint64_t abi) {
+  static const rapporteur::ingest::PdfModule module = {&rapporteur::ingest::ReadPdfWithPoppler};
+  return abi == rapporteur::ingest::kPdfModuleAbi ? &module : nullptr;
 }

@@ -1,5 +1,5 @@
-// Reading entries of a zip archive held in memory (libzip), with a cap on
-// the bytes it may expand to.
+// Reading entries of a zip archive held in memory (libzip, in the zip
+// module: zip_module.h), with a cap on the bytes it may expand to.
 //
 // The cap is enforced twice: first on the sizes the central directory
 // declares for the entries asked for, then on the bytes actually
@@ -7,20 +7,23 @@
 //   not a zip archive                              (kInvalidInput)
 //   corrupt zip archive (...)                       (kInvalidInput)
 //   expands to more than 512 MiB (a zip bomb?); ... (kTooLarge)
+//   encrypted zip entry word/document.xml          (kEncrypted)
+//   zip support (DOCX, XLSX) is not available: ... (kInternal: no module)
 //
 // Thread safety: a ZipArchive belongs to one thread.
 #ifndef RAPPORTEUR_SRC_INGEST_ZIP_ARCHIVE_H_
 #define RAPPORTEUR_SRC_INGEST_ZIP_ARCHIVE_H_
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "rapporteur/status.h"
-
-struct zip;
+#include "src/ingest/zip_module.h"
 
 namespace rapporteur::ingest {
 
@@ -47,13 +50,9 @@ class ZipArchive {
   Result<std::vector<std::optional<std::string>>> ReadAll(const std::vector<std::string>& names);
 
  private:
-  ZipArchive(struct zip* archive, std::uint64_t cap) : archive_(archive), cap_(cap) {}
-  Status TooLargeError() const;
-  Result<std::string> ReadEntry(std::uint64_t index);
+  explicit ZipArchive(std::unique_ptr<ZipReader> reader) : reader_(std::move(reader)) {}
 
-  struct zip* archive_ = nullptr;
-  std::uint64_t cap_ = 0;
-  std::uint64_t read_ = 0;  // bytes decompressed so far
+  std::unique_ptr<ZipReader> reader_;
 };
 
 }  // namespace rapporteur::ingest

@@ -1,4 +1,5 @@
-// Building a zip archive in memory (libzip), for DOCX output and for tests.
+// Building a zip archive in memory (libzip, in the zip module:
+// src/ingest/zip_module.h), for DOCX output and for tests.
 //
 // Entries are written in the order given, deflated unless `stored`, with a
 // fixed timestamp so that the same input gives the same bytes.
@@ -11,14 +12,11 @@
 #include <vector>
 
 #include "rapporteur/status.h"
+#include "src/ingest/zip_module.h"
 
 namespace rapporteur::render {
 
-struct ZipEntry {
-  std::string name;
-  std::string data;
-  bool stored = false;  // true: no compression
-};
+using ingest::ZipEntry;  // name, data, stored (no compression)
 
 Result<std::string> WriteZip(const std::vector<ZipEntry>& entries);
 

@@ -16,6 +16,7 @@
 #include "src/report/recurrence_minhash.h"
 #include "src/report/recurrence_normalize.h"
 #include "src/report/recurrence_similarity.h"
+#include "src/text/stemmer.h"
 
 namespace rapporteur {
 
@@ -184,6 +185,8 @@ Result<RecurrenceFinder> RecurrenceFinder::Create(const RecurrenceOptions& optio
   for (const std::string& file : options.catalogue_files) {
     RAPPORTEUR_RETURN_IF_ERROR(extra.AddFile(file));
   }
+  // Normalizing stems words; say now if it cannot, not with worse clusters.
+  if (Result<text::Stemmer> stemmer = text::Stemmer::English(); !stemmer) return stemmer.error();
   impl->normalizer = std::make_unique<report::Normalizer>(impl->catalogue, extra);
   return RecurrenceFinder(options, std::move(impl));
 }

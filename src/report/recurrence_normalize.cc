@@ -1,13 +1,12 @@
 #include "src/report/recurrence_normalize.h"
 
-#include <libstemmer.h>
-
 #include <algorithm>
 #include <array>
 #include <memory>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "src/text/stemmer.h"
 #include "src/text/words.h"
 
 namespace rapporteur::report {
@@ -132,19 +131,12 @@ const std::unordered_set<std::string_view>& ActionStems() {
   return stems;
 }
 
-// One Snowball stemmer per thread: sb_stemmer is not reentrant.
+// One Snowball stemmer per thread: its state is not reentrant.
+// RecurrenceFinder::Create checks that one can be made.
 std::string Stem(std::string_view word) {
-  struct Deleter {
-    void operator()(sb_stemmer* s) const { sb_stemmer_delete(s); }
-  };
-  thread_local std::unique_ptr<sb_stemmer, Deleter> stemmer(sb_stemmer_new("english", "UTF_8"));
+  thread_local Result<text::Stemmer> stemmer = text::Stemmer::English();
   if (!stemmer) return std::string(word);
-  const sb_symbol* out =
-      sb_stemmer_stem(stemmer.get(), reinterpret_cast<const sb_symbol*>(word.data()),
-                      static_cast<int>(word.size()));
-  if (out == nullptr) return std::string(word);
-  return std::string(reinterpret_cast<const char*>(out),
-                     static_cast<std::size_t>(sb_stemmer_length(stemmer.get())));
+  return std::string(stemmer->Stem(word));
 }
 
 // "criminalise" and "criminalize" are one word: make -is- spellings -iz-.

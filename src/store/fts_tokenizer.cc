@@ -1,7 +1,5 @@
 #include "src/store/fts_tokenizer.h"
 
-#include <libstemmer.h>
-
 #include <algorithm>
 #include <cstring>
 #include <new>
@@ -12,7 +10,8 @@ namespace {
 bool StartsWithElision(std::string_view w, std::size_t* length) {
   // French and Italian elided articles, pronouns and conjunctions:
   // l'État, d'Ivoire, qu'il, s'engage, c'est, j'ai, n'est, m'a, t'a.
-  if (w.size() > 2 && w[1] == '\'' && std::string_view("cdjlmnst").find(w[0]) != std::string_view::npos) {
+  if (w.size() > 2 && w[1] == '\'' &&
+      std::string_view("cdjlmnst").find(w[0]) != std::string_view::npos) {
     *length = 2;
     return true;
   }
@@ -59,12 +58,12 @@ int Emit(TokenSink sink, void* ctx, int tflags, std::string_view token, int begi
 }  // namespace
 
 Result<std::unique_ptr<SearchTokenizer>> SearchTokenizer::Create(const IrregularForms* irregular) {
-  sb_stemmer* stemmer = sb_stemmer_new("english", "UTF_8");
-  if (stemmer == nullptr) return Internal("cannot create the Snowball stemmer for English");
-  return std::unique_ptr<SearchTokenizer>(new SearchTokenizer(irregular, stemmer));
+  Result<text::Stemmer> stemmer = text::Stemmer::English();
+  if (!stemmer) return stemmer.error();
+  return std::unique_ptr<SearchTokenizer>(new SearchTokenizer(irregular, std::move(*stemmer)));
 }
 
-SearchTokenizer::~SearchTokenizer() { sb_stemmer_delete(stemmer_); }
+SearchTokenizer::~SearchTokenizer() = default;
 
 bool SearchTokenizer::Normalize(std::string_view text, const text::Token& token, Word* word) {
   if (token.kind == text::TokenKind::kPunctuation) return false;
@@ -84,7 +83,8 @@ std::string_view SearchTokenizer::Key(const Word& word) {
   const std::string_view surface = word.surface;
   if (surface.size() > kCachedWordMax) return Stem(surface);
   CachedKey& slot = cache_[Fnv1a(surface) % kCacheSlots];
-  if (slot.word_size == surface.size() && std::memcmp(slot.word, surface.data(), surface.size()) == 0) {
+  if (slot.word_size == surface.size() &&
+      std::memcmp(slot.word, surface.data(), surface.size()) == 0) {
     return {slot.key, slot.key_size};
   }
   const std::string_view key = Stem(surface);
@@ -99,10 +99,7 @@ std::string_view SearchTokenizer::Key(const Word& word) {
 // The Snowball stem of a word, or of its lemma if it is irregular.
 std::string_view SearchTokenizer::Stem(std::string_view word) {
   if (const std::string* lemma = irregular_->Find(word)) word = *lemma;
-  const sb_symbol* stem = sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(word.data()),
-                                          static_cast<int>(word.size()));
-  if (stem == nullptr) return word;  // out of memory: index the word unstemmed
-  return {reinterpret_cast<const char*>(stem), static_cast<std::size_t>(sb_stemmer_length(stemmer_))};
+  return stemmer_.Stem(word);  // out of memory: the word unstemmed
 }
 
 int SearchTokenizer::Tokenize(std::string_view text, int flags, void* ctx, TokenSink sink) {
@@ -157,7 +154,9 @@ int CreateTokenizer(void* user_data, const char** /*args*/, int arg_count, Fts5T
   }
 }
 
-void DeleteTokenizer(Fts5Tokenizer* tokenizer) { delete reinterpret_cast<SearchTokenizer*>(tokenizer); }
+void DeleteTokenizer(Fts5Tokenizer* tokenizer) {
+  delete reinterpret_cast<SearchTokenizer*>(tokenizer);
+}
 
 int RunTokenizer(Fts5Tokenizer* tokenizer, void* ctx, int flags, const char* text, int size,
                  TokenSink sink) {
@@ -190,8 +189,8 @@ Status RegisterFtsTokenizer(sqlite3* db) {
   fts5_api* api = Fts5Api(db);
   if (api == nullptr) return Unsupported("cannot set up full-text search: this SQLite has no FTS5");
   fts5_tokenizer methods{CreateTokenizer, DeleteTokenizer, RunTokenizer};
-  const int rc = api->xCreateTokenizer(api, "rapporteur", const_cast<IrregularForms*>(&irregular.value()),
-                                       &methods, nullptr);
+  const int rc = api->xCreateTokenizer(
+      api, "rapporteur", const_cast<IrregularForms*>(&irregular.value()), &methods, nullptr);
   if (rc != SQLITE_OK) {
     return Internal(std::string("cannot set up full-text search: cannot register the tokenizer: ") +
                     sqlite3_errstr(rc));

@@ -30,14 +30,14 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "rapporteur/status.h"
 #include "src/store/irregular_forms.h"
 #include "src/store/search_fold.h"
+#include "src/text/stemmer.h"
 #include "src/text/words.h"
-
-struct sb_stemmer;
 
 namespace rapporteur::store {
 
@@ -82,15 +82,15 @@ class SearchTokenizer {
   };
   static constexpr std::size_t kCacheSlots = 4096;
 
-  SearchTokenizer(const IrregularForms* irregular, sb_stemmer* stemmer)
-      : irregular_(irregular), stemmer_(stemmer), cache_(kCacheSlots) {}
+  SearchTokenizer(const IrregularForms* irregular, text::Stemmer stemmer)
+      : irregular_(irregular), stemmer_(std::move(stemmer)), cache_(kCacheSlots) {}
   bool Normalize(std::string_view text, const text::Token& token, Word* word);
   std::string_view Key(const Word& word);
   std::string_view Stem(std::string_view word);
   int TokenizePrefix(std::string_view text, void* ctx, TokenSink sink);
 
   const IrregularForms* irregular_;
-  sb_stemmer* stemmer_;
+  text::Stemmer stemmer_;
   FoldScratch scratch_;
   Word word_, pending_;
   std::vector<CachedKey> cache_;
