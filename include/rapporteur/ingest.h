@@ -16,7 +16,7 @@
 //   cannot read 'x.txt': invalid UTF-8 at byte 1032
 //   cannot read 'scan.pdf': no text layer (a scanned document?); run OCR first
 //
-// Thread safety: ReadDocument may be called concurrently.
+// Thread safety: ReadDocument and ReadDocuments may be called concurrently.
 #ifndef RAPPORTEUR_INGEST_H_
 #define RAPPORTEUR_INGEST_H_
 
@@ -24,6 +24,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "rapporteur/document.h"
 #include "rapporteur/status.h"
@@ -49,6 +50,12 @@ Result<Format> ParseFormatName(std::string_view name);
 
 // Reads the file at `path`.
 Result<Document> ReadDocument(const std::string& path, const ReadOptions& options);
+
+// Reads the files at `paths`, up to `threads` at a time (0: one per
+// core), and returns them in the order given; on failure, the error of the
+// first path that failed, in that order.
+Result<std::vector<Document>> ReadDocuments(const std::vector<std::string>& paths,
+                                            const ReadOptions& options, unsigned threads = 0);
 
 // Reads a document from memory; `name` is used in messages and as the source.
 Result<Document> ReadDocumentFromBytes(std::string_view bytes, const std::string& name,

@@ -2,6 +2,7 @@
 // 2 on trouble, like diff(1).
 #include <unistd.h>
 
+#include <future>
 #include <iostream>
 #include <memory>
 #include <vector>
@@ -41,13 +42,15 @@ Result<std::vector<Document>> ReadAll(const CompareFlags& f) {
     if (!forced) return forced.error();
     options.format = *forced;
   }
-  std::vector<Document> docs;
-  for (const std::string& path : f.files) {
-    Result<Document> doc = ReadDocument(path, options);
-    if (!doc) return doc.error();
-    docs.push_back(std::move(doc).value());
-  }
-  return docs;
+  return ReadDocuments(f.files, options);
+}
+
+// The lens (catalogue, lexicons, their automata: a few milliseconds) is
+// loaded on another thread while the documents are read and compared.
+std::future<Result<std::shared_ptr<const Lens>>> LoadLensInBackground(const CompareFlags& f) {
+  LensOptions options;
+  options.extra_files = f.lexicons;
+  return std::async(std::launch::async, [options] { return Lens::Load(options); });
 }
 
 int Run(CompareFlags& f) {
@@ -61,15 +64,15 @@ int Run(CompareFlags& f) {
       ::isatty(STDOUT_FILENO) == 1) {
     return Fail(InvalidArgument("DOCX output is binary; name a file with -o report.docx"));
   }
+  std::future<Result<std::shared_ptr<const Lens>>> lens;
+  if (!f.no_findings) lens = LoadLensInBackground(f);
   Result<std::vector<Document>> docs = ReadAll(f);
   if (!docs) return Fail(docs.error());
   SeriesComparison series = CompareSeries(*docs, f.compare);
-  if (!f.no_findings) {
-    LensOptions lens_options;
-    lens_options.extra_files = f.lexicons;
-    Result<std::shared_ptr<const Lens>> lens = Lens::Load(lens_options);
-    if (!lens) return Fail(lens.error());
-    AddFindings(**lens, *docs, &series);
+  if (lens.valid()) {
+    Result<std::shared_ptr<const Lens>> loaded = lens.get();
+    if (!loaded) return Fail(loaded.error());
+    AddFindings(**loaded, *docs, &series);
   }
   f.render.color = f.color || (!f.no_color && f.output.empty() && StdoutWantsColor());
   f.render.show_unchanged = f.all;
@@ -97,29 +100,42 @@ Command AddCompareCommand(CLI::App* app) {
   app->add_option("-f,--format", f->format, "Output: text, json, html, md, docx")
       ->capture_default_str();
   app->add_option("-o,--output", f->output, "Write to this file instead of standard output");
-  app->add_option("--as", f->input_format, "Read every input as this format (txt, md, html, docx, pdf, xml)");
-  app->add_option("--encoding", f->encoding, "Encoding of plain-text inputs (e.g. windows-1252, macintosh, GB18030)");
+  app->add_option("--as", f->input_format,
+                  "Read every input as this format (txt, md, html, docx, pdf, xml)");
+  app->add_option("--encoding", f->encoding,
+                  "Encoding of plain-text inputs (e.g. windows-1252, macintosh, GB18030)");
   app->add_flag("--no-color", f->no_color, "Never colour the terminal output");
   app->add_flag("--color", f->color, "Colour the terminal output even when not on a terminal");
   app->add_flag("-a,--all", f->all, "Also list unchanged clauses");
-  app->add_flag("--no-findings", f->no_findings, "Only the redline: no findings about what the changes mean");
-  app->add_option("--lexicon", f->lexicons, "Extra lexicon (.tsv) or instrument catalogue (.jsonl); repeatable")
+  app->add_flag("--no-findings", f->no_findings,
+                "Only the redline: no findings about what the changes mean");
+  app->add_option("--lexicon", f->lexicons,
+                  "Extra lexicon (.tsv) or instrument catalogue (.jsonl); repeatable")
       ->expected(1)
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  app->add_option("--report", f->report, "Write an analyst's brief (md or html): high-severity shifts, findings with quotes, then the redline");
-  app->add_flag("-w,--ignore-whitespace", f->compare.ignore_whitespace, "Count whitespace-only changes as unchanged");
+  app->add_option("--report", f->report,
+                  "Write an analyst's brief (md or html): high-severity shifts, findings with "
+                  "quotes, then the redline");
+  app->add_flag("-w,--ignore-whitespace", f->compare.ignore_whitespace,
+                "Count whitespace-only changes as unchanged");
   app->add_flag("-i,--ignore-case", f->compare.ignore_case, "Count case-only changes as unchanged");
-  app->add_flag("--ignore-punctuation", f->compare.ignore_punctuation, "Count punctuation-only changes as unchanged");
-  app->add_option("--match-threshold", f->compare.match_threshold, "Word similarity at which two clauses are the same clause")
+  app->add_flag("--ignore-punctuation", f->compare.ignore_punctuation,
+                "Count punctuation-only changes as unchanged");
+  app->add_option("--match-threshold", f->compare.match_threshold,
+                  "Word similarity at which two clauses are the same clause")
       ->check(CLI::Range(0.05, 1.0))
       ->capture_default_str();
-  app->add_option("--max-diff-cost", f->compare.max_diff_cost, "Budget of the exact word diff; beyond it the diff is approximate and says so")
+  app->add_option("--max-diff-cost", f->compare.max_diff_cost,
+                  "Budget of the exact word diff; beyond it the diff is approximate and says so")
       ->capture_default_str();
-  app->add_flag("--raw-diff", f->compare.raw_diff, "Show the minimal word diff without the readability cleanup");
-  app->add_option("--max-expanded-size", f->max_expanded, "Largest size a DOCX may expand to, in bytes (zip-bomb guard)")
+  app->add_flag("--raw-diff", f->compare.raw_diff,
+                "Show the minimal word diff without the readability cleanup");
+  app->add_option("--max-expanded-size", f->max_expanded,
+                  "Largest size a DOCX may expand to, in bytes (zip-bomb guard)")
       ->capture_default_str();
-  app->add_option("--author", f->render.author, "Author of DOCX tracked changes")->capture_default_str();
+  app->add_option("--author", f->render.author, "Author of DOCX tracked changes")
+      ->capture_default_str();
   app->add_option("--date", f->render.date, "Date of DOCX tracked changes (ISO 8601; default now)");
   return [f] { return Run(*f); };
 }

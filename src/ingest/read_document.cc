@@ -1,11 +1,15 @@
 // ReadDocument: file access, format detection, dispatch to the format
 // readers, and the shared structure pass.
+#include <sys/stat.h>
+
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <optional>
 #include <sstream>
-#include <sys/stat.h>
+#include <thread>
 
 #include "rapporteur/ingest.h"
 #include "src/ingest/readers.h"
@@ -43,7 +47,8 @@ Format SniffFormat(std::string_view bytes) {
   if (first != std::string::npos && head[first] == '<') {
     const bool html = head.find("<html") != std::string::npos ||
                       head.find("<!doctype html") != std::string::npos ||
-                      head.find("<body") != std::string::npos || head.find("<p>") != std::string::npos;
+                      head.find("<body") != std::string::npos ||
+                      head.find("<p>") != std::string::npos;
     return html ? Format::kHtml : Format::kXml;
   }
   if (head.find("\n# ") != std::string::npos || StartsWith(head, "# ") ||
@@ -73,8 +78,7 @@ Result<std::string> ReadFileBytes(const std::string& path, std::uint64_t max_byt
   }
   if (S_ISDIR(st.st_mode)) return InvalidArgument("is a directory");
   if (static_cast<std::uint64_t>(st.st_size) > max_bytes) {
-    return TooLarge("file is larger than the " + std::to_string(max_bytes >> 20) +
-                    " MiB limit");
+    return TooLarge("file is larger than the " + std::to_string(max_bytes >> 20) + " MiB limit");
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) return IoError(std::strerror(errno));
@@ -117,6 +121,32 @@ Result<Document> ReadDocument(const std::string& path, const ReadOptions& option
   Result<std::string> bytes = ReadFileBytes(path, options.max_file_bytes);
   if (!bytes) return bytes.error().WithContext("cannot read '" + path + "'");
   return ReadDocumentFromBytes(*bytes, path, options);
+}
+
+Result<std::vector<Document>> ReadDocuments(const std::vector<std::string>& paths,
+                                            const ReadOptions& options, unsigned threads) {
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::optional<Result<Document>>> read(paths.size());
+  std::atomic<std::size_t> next{0};
+  const auto work = [&] {
+    for (std::size_t i; (i = next.fetch_add(1)) < paths.size();) {
+      read[i].emplace(ReadDocument(paths[i], options));
+    }
+  };
+  // Reading is independent per file (parsing is most of a large
+  // comparison's first fifth); this thread takes its share too.
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < std::min<std::size_t>(threads, paths.size()); ++t)
+    pool.emplace_back(work);
+  work();
+  for (std::thread& thread : pool) thread.join();
+  std::vector<Document> docs;
+  docs.reserve(paths.size());
+  for (std::optional<Result<Document>>& doc : read) {
+    if (!*doc) return doc->error();
+    docs.push_back(std::move(**doc));
+  }
+  return docs;
 }
 
 }  // namespace rapporteur
