@@ -1,5 +1,5 @@
 // Loading the project's own shared modules (librapporteur_pdf.so,
-// librapporteur_zip.so) on first use.
+// librapporteur_zip.so, librapporteur_stem.so) on first use.
 //
 // Why modules: a library linked into the program costs its mapping, its
 // relocations and its symbol lookups at every start, used or not, and on
@@ -12,7 +12,10 @@
 // export the library's symbols (CMake's ENABLE_EXPORTS, or the CLI's
 // --export-dynamic-symbol list) and contain the functions the module uses.
 // If it does not, loading fails with dlopen's "undefined symbol" message,
-// which the caller reports.
+// which the caller reports. Mind that a program linked with the static
+// library only contains the object files it references itself: a function
+// only a module calls belongs in a file the library also uses.
+// tests/cli/modules.sh loads every module from the command line.
 //
 // A module exports one extern "C" function, its entry point, taking the
 // program's ABI token (a number derived from the sizes of the types that

@@ -5,6 +5,8 @@
 
 #include <fstream>
 
+#include "src/ingest/zip_module.h"
+
 namespace rapporteur {
 namespace {
 
@@ -40,6 +42,12 @@ TEST(ModuleLoaderTest, ErrorsNameEveryPathTried) {
   EXPECT_NE(message.find("'" + foreign + "': no rapporteur_zip_module"), std::string::npos)
       << message;
   EXPECT_NE(LoadModule(kZip, {}).error().message().find("nowhere to look"), std::string::npos);
+
+  ModuleSpec good = kZip;
+  good.abi = ingest::kZipModuleAbi;
+  std::vector<std::string> candidates = {broken, foreign};
+  for (const std::string& path : ModuleCandidates(good)) candidates.push_back(path);
+  EXPECT_TRUE(LoadModule(good, candidates).has_value());
 }
 
 TEST(ModuleLoaderTest, TheEnvironmentVariableIsTriedFirst) {

@@ -46,11 +46,13 @@ Result<std::vector<Document>> ReadAll(const CompareFlags& f) {
 }
 
 // The lens (catalogue, lexicons, their automata: a few milliseconds) is
-// loaded on another thread while the documents are read and compared.
+// loaded on another thread while the documents are read and compared, or
+// when it is needed if no thread can be started.
 std::future<Result<std::shared_ptr<const Lens>>> LoadLensInBackground(const CompareFlags& f) {
   LensOptions options;
   options.extra_files = f.lexicons;
-  return std::async(std::launch::async, [options] { return Lens::Load(options); });
+  return std::async(std::launch::async | std::launch::deferred,
+                    [options] { return Lens::Load(options); });
 }
 
 int Run(CompareFlags& f) {

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <optional>
 #include <sstream>
+#include <system_error>
 #include <thread>
 
 #include "rapporteur/ingest.h"
@@ -123,6 +124,20 @@ Result<Document> ReadDocument(const std::string& path, const ReadOptions& option
   return ReadDocumentFromBytes(*bytes, path, options);
 }
 
+namespace {
+
+// ReadDocument on a worker thread: an exception (out of memory) becomes
+// that file's error instead of ending the process.
+Result<Document> ReadDocumentCaught(const std::string& path, const ReadOptions& options) {
+  try {
+    return ReadDocument(path, options);
+  } catch (const std::exception& e) {
+    return Internal("cannot read '" + path + "': " + e.what());
+  }
+}
+
+}  // namespace
+
 Result<std::vector<Document>> ReadDocuments(const std::vector<std::string>& paths,
                                             const ReadOptions& options, unsigned threads) {
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
@@ -130,16 +145,23 @@ Result<std::vector<Document>> ReadDocuments(const std::vector<std::string>& path
   std::atomic<std::size_t> next{0};
   const auto work = [&] {
     for (std::size_t i; (i = next.fetch_add(1)) < paths.size();) {
-      read[i].emplace(ReadDocument(paths[i], options));
+      read[i].emplace(ReadDocumentCaught(paths[i], options));
     }
   };
   // Reading is independent per file (parsing is most of a large
-  // comparison's first fifth); this thread takes its share too.
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < std::min<std::size_t>(threads, paths.size()); ++t)
-    pool.emplace_back(work);
-  work();
-  for (std::thread& thread : pool) thread.join();
+  // comparison's first fifth); this thread takes its share too, and all of
+  // it if no thread can be started.
+  {
+    std::vector<std::jthread> pool;
+    for (unsigned t = 1; t < std::min<std::size_t>(threads, paths.size()); ++t) {
+      try {
+        pool.emplace_back(work);
+      } catch (const std::system_error&) {
+        break;
+      }
+    }
+    work();
+  }  // joins
   std::vector<Document> docs;
   docs.reserve(paths.size());
   for (std::optional<Result<Document>>& doc : read) {

@@ -34,7 +34,8 @@ struct ZipEntry {
   bool stored = false;  // true: no compression
 };
 
-// An open archive, as zip_archive.h describes it.
+// An open archive, as zip_archive.h describes it. Its virtual functions
+// are part of the module's ABI: bump kZipModuleAbi when they change.
 class ZipReader {
  public:
   virtual ~ZipReader() = default;

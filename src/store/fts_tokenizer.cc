@@ -186,6 +186,11 @@ fts5_api* Fts5Api(sqlite3* db) {
 Status RegisterFtsTokenizer(sqlite3* db) {
   const Result<IrregularForms>& irregular = DefaultIrregularForms();
   if (!irregular) return irregular.error().WithContext("cannot set up full-text search");
+  // Said here with its reason: inside FTS5 a tokenizer that cannot be made
+  // is only an error code.
+  if (Result<text::Stemmer> stemmer = text::Stemmer::English(); !stemmer) {
+    return stemmer.error().WithContext("cannot set up full-text search");
+  }
   fts5_api* api = Fts5Api(db);
   if (api == nullptr) return Unsupported("cannot set up full-text search: this SQLite has no FTS5");
   fts5_tokenizer methods{CreateTokenizer, DeleteTokenizer, RunTokenizer};

@@ -42,7 +42,8 @@
 namespace rapporteur::store {
 
 // Registers the tokenizer "rapporteur" with the FTS5 of `db`. Fails if the
-// irregular forms cannot be read or SQLite lacks FTS5.
+// irregular forms cannot be read, the stemmer module cannot be loaded
+// (src/text/stemmer.h) or SQLite lacks FTS5.
 Status RegisterFtsTokenizer(sqlite3* db);
 
 // Receives each token, as FTS5's xToken does (tflags is 0 or

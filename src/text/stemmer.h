@@ -53,7 +53,7 @@ class Stemmer {
   ~Stemmer();
 
   // The stem of a lower-case UTF-8 word; valid until the next call. The
-  // word itself if Snowball runs out of memory.
+  // word itself if Snowball runs out of memory. Not on a moved-from Stemmer.
   std::string_view Stem(std::string_view word);
 
  private:
