@@ -16,10 +16,12 @@
 // inline display:none are dropped. The title is <title>, else the first
 // <h1>, which is then not a block.
 #include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
 #include <libxml/tree.h>
 
 #include <algorithm>
 #include <memory>
+#include <mutex>
 
 #include "src/ingest/line_breaks.h"
 #include "src/ingest/readers.h"
@@ -341,6 +343,10 @@ const char* EncodingFor(std::string_view bytes, const ReadOptions& options) {
 Result<RawDocument> ReadHtml(std::string_view bytes, const std::string& /*name*/,
                              const ReadOptions& options) {
   if (bytes.size() > static_cast<std::size_t>(INT32_MAX)) return TooLarge("HTML file too large");
+  // libxml2 (2.9) initialises its globals on first use unless told to, and
+  // that first use is not thread-safe; ReadDocuments reads files at once.
+  static std::once_flag libxml_initialised;
+  std::call_once(libxml_initialised, xmlInitParser);
   const int parse_options =
       HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET;
   std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)> doc(
