@@ -14,7 +14,7 @@
 // data/lexicons/, extended with LensOptions::extra_files. The kinds and the
 // severity rules are documented in docs/findings.md.
 //
-// Thread safety: a loaded Lens is immutable; Analyze may run concurrently.
+// Thread safety: a loaded Lens is immutable; its methods may run concurrently.
 #ifndef RAPPORTEUR_FINDINGS_H_
 #define RAPPORTEUR_FINDINGS_H_
 
@@ -49,6 +49,13 @@ class Lens {
   // most severe first, then in the order of the newer version.
   std::vector<Finding> Analyze(const Document& before, const Document& after,
                                const Comparison& comparison) const;
+
+  // CompareSeries(versions, options) with the findings of every step and
+  // of the cumulative comparison filled in, as AddFindings would: the same
+  // result, sooner, as the versions are scanned for references on another
+  // thread while they are compared.
+  SeriesComparison CompareSeriesWithFindings(const std::vector<Document>& versions,
+                                             const CompareOptions& options) const;
 
   ~Lens();
   Lens(const Lens&) = delete;

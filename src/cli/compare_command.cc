@@ -70,11 +70,13 @@ int Run(CompareFlags& f) {
   if (!f.no_findings) lens = LoadLensInBackground(f);
   Result<std::vector<Document>> docs = ReadAll(f);
   if (!docs) return Fail(docs.error());
-  SeriesComparison series = CompareSeries(*docs, f.compare);
+  SeriesComparison series;
   if (lens.valid()) {
     Result<std::shared_ptr<const Lens>> loaded = lens.get();
     if (!loaded) return Fail(loaded.error());
-    AddFindings(**loaded, *docs, &series);
+    series = (*loaded)->CompareSeriesWithFindings(*docs, f.compare);
+  } else {
+    series = CompareSeries(*docs, f.compare);
   }
   f.render.color = f.color || (!f.no_color && f.output.empty() && StdoutWantsColor());
   f.render.show_unchanged = f.all;

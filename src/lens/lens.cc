@@ -1,6 +1,9 @@
+#include <sched.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <future>
 
 #include "rapporteur/findings.h"
 #include "src/base/data_dir.h"
@@ -67,12 +70,49 @@ Result<std::shared_ptr<const Lens>> Lens::Load(const LensOptions& options) {
   return std::shared_ptr<const Lens>(new Lens(std::move(impl)));
 }
 
+namespace {
+
+// The CPUs this process may run on (taskset, cgroups' cpusets), at least 1.
+int CpusAvailable() {
+  cpu_set_t set;
+  if (sched_getaffinity(0, sizeof(set), &set) != 0) return 1;
+  return std::max(1, CPU_COUNT(&set));
+}
+
+// The findings of `comparison`, given the unresolved hits
+// (Scanner::ScanUnresolved) of both versions, which this consumes.
+std::vector<Finding> AnalyzeScanned(const Lens::Impl& impl, const Document& before,
+                                    const Document& after, const Comparison& comparison,
+                                    lens::ScannedDocument old_hits,
+                                    lens::ScannedDocument new_hits) {
+  const lens::Scanner& scanner = *impl.scanner;
+  scanner.ResolveReferences(&old_hits);
+  scanner.ResolveReferences(&new_hits);
+  lens::AnalysisContext ctx(before, after, comparison, impl.catalogue, std::move(old_hits),
+                            std::move(new_hits));
+  std::vector<Finding> findings;
+  lens::FindInstrumentShifts(ctx, &findings);
+  lens::FindLexicalShifts(ctx, &findings);
+  lens::FindObligationShifts(ctx, &findings);
+  lens::FindObjectiveChanges(ctx, &findings);
+  lens::FindScopeChanges(ctx, &findings);
+  for (Finding& f : findings) lens::Explain(impl.catalogue, &f);
+  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+    if (a.severity != b.severity) return SeverityRank(a.severity) < SeverityRank(b.severity);
+    return Position(a) < Position(b);
+  });
+  return findings;
+}
+
+}  // namespace
+
 std::vector<Finding> Lens::Analyze(const Document& before, const Document& after,
                                    const Comparison& comparison) const {
   // An unchanged clause has the same hits in both versions: scan it once.
   std::vector<int> same(after.blocks.size(), -1);
   for (const ClauseChange& c : comparison.clauses) {
-    if (!c.moved_away && c.before && c.after && c.merged_from.empty() && c.before->text == c.after->text) {
+    if (!c.moved_away && c.before && c.after && c.merged_from.empty() &&
+        c.before->text == c.after->text) {
       same[c.after->index] = static_cast<int>(c.before->index);
     }
   }
@@ -81,32 +121,57 @@ std::vector<Finding> Lens::Analyze(const Document& before, const Document& after
   lens::ScannedDocument new_hits = scanner.ScanUnresolved(after, [&](std::size_t n) {
     return same[n] >= 0 ? &old_hits[static_cast<std::size_t>(same[n])] : nullptr;
   });
-  scanner.ResolveReferences(&old_hits);
-  scanner.ResolveReferences(&new_hits);
-  lens::AnalysisContext ctx(before, after, comparison, impl_->catalogue, std::move(old_hits),
-                            std::move(new_hits));
-  std::vector<Finding> findings;
-  lens::FindInstrumentShifts(ctx, &findings);
-  lens::FindLexicalShifts(ctx, &findings);
-  lens::FindObligationShifts(ctx, &findings);
-  lens::FindObjectiveChanges(ctx, &findings);
-  lens::FindScopeChanges(ctx, &findings);
-  for (Finding& f : findings) lens::Explain(impl_->catalogue, &f);
-  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
-    if (a.severity != b.severity) return SeverityRank(a.severity) < SeverityRank(b.severity);
-    return Position(a) < Position(b);
-  });
-  return findings;
+  return AnalyzeScanned(*impl_, before, after, comparison, std::move(old_hits),
+                        std::move(new_hits));
 }
 
-void AddFindings(const Lens& lens, const std::vector<Document>& versions, SeriesComparison* series) {
+SeriesComparison Lens::CompareSeriesWithFindings(const std::vector<Document>& versions,
+                                                 const CompareOptions& options) const {
+  // On one core, overlap gains nothing and the whole scans cost more than
+  // Analyze's reuse of unchanged clauses.
+  if (CpusAvailable() < 2) {
+    SeriesComparison series = CompareSeries(versions, options);
+    AddFindings(*this, versions, &series);
+    return series;
+  }
+  // Scanning needs no comparison: every version is scanned, whole, on
+  // another thread while they are compared. (Analyze, in sequence, reuses
+  // an unchanged clause's hits instead; blocks are scanned independently,
+  // so both give the same hits.)
+  auto scans = std::async(std::launch::async | std::launch::deferred, [&] {
+    std::vector<lens::ScannedDocument> hits;
+    for (const Document& version : versions)
+      hits.push_back(impl_->scanner->ScanUnresolved(version));
+    return hits;
+  });
+  SeriesComparison series = CompareSeries(versions, options);
+  std::vector<lens::ScannedDocument> hits = scans.get();
+  const std::size_t last = versions.size() - 1;
+  if (versions.size() > 2) {
+    series.cumulative.findings = AnalyzeScanned(*impl_, versions.front(), versions.back(),
+                                                series.cumulative, hits.front(), hits.back());
+  }
+  for (std::size_t i = 0; i < series.steps.size(); ++i) {
+    // A middle version is the newer side of one step and the older of the
+    // next: the last use takes it.
+    lens::ScannedDocument after = i + 1 == last ? std::move(hits[i + 1]) : hits[i + 1];
+    series.steps[i].findings = AnalyzeScanned(*impl_, versions[i], versions[i + 1], series.steps[i],
+                                              std::move(hits[i]), std::move(after));
+  }
+  if (versions.size() == 2) series.cumulative.findings = series.steps[0].findings;
+  return series;
+}
+
+void AddFindings(const Lens& lens, const std::vector<Document>& versions,
+                 SeriesComparison* series) {
   for (std::size_t i = 0; i < series->steps.size(); ++i) {
     series->steps[i].findings = lens.Analyze(versions[i], versions[i + 1], series->steps[i]);
   }
   if (versions.size() == 2) {
     series->cumulative.findings = series->steps[0].findings;
   } else if (versions.size() > 2) {
-    series->cumulative.findings = lens.Analyze(versions.front(), versions.back(), series->cumulative);
+    series->cumulative.findings =
+        lens.Analyze(versions.front(), versions.back(), series->cumulative);
   }
 }
 
