@@ -11,6 +11,7 @@
 #include "rapporteur/findings.h"
 #include "rapporteur/ingest.h"
 #include "rapporteur/render.h"
+#include "src/base/cpus.h"
 #include "src/cli/commands.h"
 
 namespace rapporteur::cli {
@@ -46,13 +47,14 @@ Result<std::vector<Document>> ReadAll(const CompareFlags& f) {
 }
 
 // The lens (catalogue, lexicons, their automata: a few milliseconds) is
-// loaded on another thread while the documents are read and compared, or
-// when it is needed if no thread can be started.
+// loaded on another thread while the documents are read, or when it is
+// needed if the process has one CPU or no thread can be started.
 std::future<Result<std::shared_ptr<const Lens>>> LoadLensInBackground(const CompareFlags& f) {
   LensOptions options;
   options.extra_files = f.lexicons;
-  return std::async(std::launch::async | std::launch::deferred,
-                    [options] { return Lens::Load(options); });
+  const std::launch policy =
+      CpusAvailable() > 1 ? std::launch::async | std::launch::deferred : std::launch::deferred;
+  return std::async(policy, [options] { return Lens::Load(options); });
 }
 
 int Run(CompareFlags& f) {

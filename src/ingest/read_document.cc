@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "rapporteur/ingest.h"
+#include "src/base/cpus.h"
 #include "src/ingest/readers.h"
 #include "src/ingest/structure.h"
 
@@ -140,7 +141,7 @@ Result<Document> ReadDocumentCaught(const std::string& path, const ReadOptions& 
 
 Result<std::vector<Document>> ReadDocuments(const std::vector<std::string>& paths,
                                             const ReadOptions& options, unsigned threads) {
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  if (threads == 0) threads = static_cast<unsigned>(CpusAvailable());
   std::vector<std::optional<Result<Document>>> read(paths.size());
   std::atomic<std::size_t> next{0};
   const auto work = [&] {

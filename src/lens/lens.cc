@@ -1,11 +1,10 @@
-#include <sched.h>
-
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <future>
 
 #include "rapporteur/findings.h"
+#include "src/base/cpus.h"
 #include "src/base/data_dir.h"
 #include "src/lens/rules.h"
 #include "src/lens/scanner.h"
@@ -71,13 +70,6 @@ Result<std::shared_ptr<const Lens>> Lens::Load(const LensOptions& options) {
 }
 
 namespace {
-
-// The CPUs this process may run on (taskset, cgroups' cpusets), at least 1.
-int CpusAvailable() {
-  cpu_set_t set;
-  if (sched_getaffinity(0, sizeof(set), &set) != 0) return 1;
-  return std::max(1, CPU_COUNT(&set));
-}
 
 // The findings of `comparison`, given the unresolved hits
 // (Scanner::ScanUnresolved) of both versions, which this consumes.
