@@ -53,6 +53,15 @@ std::vector<std::string> ModuleCandidates(const ModuleSpec& spec);
 // first that loads; the error names every path tried and why each failed.
 Result<const void*> LoadModule(const ModuleSpec& spec, const std::vector<std::string>& candidates);
 
+// LoadModule for a module whose entry point returns a `const Table*`.
+template <typename Table>
+Result<const Table*> LoadModuleTable(const ModuleSpec& spec,
+                                     const std::vector<std::string>& candidates) {
+  Result<const void*> table = LoadModule(spec, candidates);
+  if (!table) return table.error();
+  return static_cast<const Table*>(*table);
+}
+
 }  // namespace rapporteur
 
 #endif  // RAPPORTEUR_SRC_BASE_MODULE_LOADER_H_

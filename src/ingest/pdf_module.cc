@@ -9,9 +9,9 @@ namespace rapporteur::ingest {
 std::vector<std::string> PdfModuleCandidates() { return ModuleCandidates(kPdfModuleSpec); }
 
 Result<PdfModule> LoadPdfModule(const std::vector<std::string>& candidates) {
-  Result<const void*> table = LoadModule(kPdfModuleSpec, candidates);
+  Result<const PdfModule*> table = LoadModuleTable<PdfModule>(kPdfModuleSpec, candidates);
   if (!table) return table.error();
-  return *static_cast<const PdfModule*>(*table);
+  return **table;
 }
 
 Result<RawDocument> ReadPdf(std::string_view bytes, const std::string& name,

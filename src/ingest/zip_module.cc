@@ -5,9 +5,9 @@ namespace rapporteur::ingest {
 std::vector<std::string> ZipModuleCandidates() { return ModuleCandidates(kZipModuleSpec); }
 
 Result<ZipModule> LoadZipModule(const std::vector<std::string>& candidates) {
-  Result<const void*> table = LoadModule(kZipModuleSpec, candidates);
+  Result<const ZipModule*> table = LoadModuleTable<ZipModule>(kZipModuleSpec, candidates);
   if (!table) return table.error();
-  return *static_cast<const ZipModule*>(*table);
+  return **table;
 }
 
 Result<const ZipModule*> TheZipModule() {

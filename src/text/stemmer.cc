@@ -6,10 +6,10 @@ namespace rapporteur::text {
 namespace {
 
 Result<const StemmerModule*> TheStemmerModule() {
-  static const Result<const void*> table =
-      LoadModule(kStemmerModuleSpec, ModuleCandidates(kStemmerModuleSpec));
+  static const Result<const StemmerModule*> table =
+      LoadModuleTable<StemmerModule>(kStemmerModuleSpec, ModuleCandidates(kStemmerModuleSpec));
   if (!table) return Internal("stemming is not available: " + table.error().message());
-  return static_cast<const StemmerModule*>(*table);
+  return *table;
 }
 
 }  // namespace
