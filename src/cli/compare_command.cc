@@ -2,16 +2,16 @@
 // 2 on trouble, like diff(1).
 #include <unistd.h>
 
-#include <future>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "rapporteur/compare.h"
 #include "rapporteur/findings.h"
 #include "rapporteur/ingest.h"
 #include "rapporteur/render.h"
-#include "src/base/cpus.h"
+#include "src/base/parallel.h"
 #include "src/cli/commands.h"
 
 namespace rapporteur::cli {
@@ -47,14 +47,23 @@ Result<std::vector<Document>> ReadAll(const CompareFlags& f) {
 }
 
 // The lens (catalogue, lexicons, their automata: a few milliseconds) is
-// loaded on another thread while the documents are read, or when it is
-// needed if the process has one CPU or no thread can be started.
-std::future<Result<std::shared_ptr<const Lens>>> LoadLensInBackground(const CompareFlags& f) {
+// loaded beside the reading of the documents when the process has more
+// than one CPU (src/base/parallel.h).
+struct Inputs {
+  std::optional<Result<std::vector<Document>>> docs;
+  std::optional<Result<std::shared_ptr<const Lens>>> lens;  // unset without findings
+};
+
+Inputs ReadInputs(const CompareFlags& f) {
+  Inputs in;
+  if (f.no_findings) {
+    in.docs.emplace(ReadAll(f));
+    return in;
+  }
   LensOptions options;
   options.extra_files = f.lexicons;
-  const std::launch policy =
-      CpusAvailable() > 1 ? std::launch::async | std::launch::deferred : std::launch::deferred;
-  return std::async(policy, [options] { return Lens::Load(options); });
+  RunBoth([&] { in.lens.emplace(Lens::Load(options)); }, [&] { in.docs.emplace(ReadAll(f)); });
+  return in;
 }
 
 int Run(CompareFlags& f) {
@@ -68,15 +77,13 @@ int Run(CompareFlags& f) {
       ::isatty(STDOUT_FILENO) == 1) {
     return Fail(InvalidArgument("DOCX output is binary; name a file with -o report.docx"));
   }
-  std::future<Result<std::shared_ptr<const Lens>>> lens;
-  if (!f.no_findings) lens = LoadLensInBackground(f);
-  Result<std::vector<Document>> docs = ReadAll(f);
+  Inputs in = ReadInputs(f);
+  Result<std::vector<Document>>& docs = *in.docs;
   if (!docs) return Fail(docs.error());
   SeriesComparison series;
-  if (lens.valid()) {
-    Result<std::shared_ptr<const Lens>> loaded = lens.get();
-    if (!loaded) return Fail(loaded.error());
-    series = (*loaded)->CompareSeriesWithFindings(*docs, f.compare);
+  if (in.lens) {
+    if (!*in.lens) return Fail(in.lens->error());
+    series = (**in.lens)->CompareSeriesWithFindings(*docs, f.compare);
   } else {
     series = CompareSeries(*docs, f.compare);
   }

@@ -3,17 +3,15 @@
 #include <sys/stat.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <optional>
 #include <sstream>
 #include <system_error>
-#include <thread>
 
 #include "rapporteur/ingest.h"
-#include "src/base/cpus.h"
+#include "src/base/parallel.h"
 #include "src/ingest/readers.h"
 #include "src/ingest/structure.h"
 
@@ -141,28 +139,13 @@ Result<Document> ReadDocumentCaught(const std::string& path, const ReadOptions& 
 
 Result<std::vector<Document>> ReadDocuments(const std::vector<std::string>& paths,
                                             const ReadOptions& options, unsigned threads) {
-  if (threads == 0) threads = static_cast<unsigned>(CpusAvailable());
   std::vector<std::optional<Result<Document>>> read(paths.size());
-  std::atomic<std::size_t> next{0};
-  const auto work = [&] {
-    for (std::size_t i; (i = next.fetch_add(1)) < paths.size();) {
-      read[i].emplace(ReadDocumentCaught(paths[i], options));
-    }
-  };
   // Reading is independent per file (parsing is most of a large
-  // comparison's first fifth); this thread takes its share too, and all of
-  // it if no thread can be started.
-  {
-    std::vector<std::jthread> pool;
-    for (unsigned t = 1; t < std::min<std::size_t>(threads, paths.size()); ++t) {
-      try {
-        pool.emplace_back(work);
-      } catch (const std::system_error&) {
-        break;
-      }
-    }
-    work();
-  }  // joins
+  // comparison's first fifth).
+  const auto read_range = [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) read[i].emplace(ReadDocumentCaught(paths[i], options));
+  };
+  ForEachRange(paths.size(), 1, read_range, threads);
   std::vector<Document> docs;
   docs.reserve(paths.size());
   for (std::optional<Result<Document>>& doc : read) {

@@ -1,11 +1,11 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
-#include <future>
 
 #include "rapporteur/findings.h"
 #include "src/base/cpus.h"
 #include "src/base/data_dir.h"
+#include "src/base/parallel.h"
 #include "src/lens/rules.h"
 #include "src/lens/scanner.h"
 
@@ -130,14 +130,14 @@ SeriesComparison Lens::CompareSeriesWithFindings(const std::vector<Document>& ve
   // another thread while they are compared. (Analyze, in sequence, reuses
   // an unchanged clause's hits instead; blocks are scanned independently,
   // so both give the same hits.)
-  auto scans = std::async(std::launch::async | std::launch::deferred, [&] {
-    std::vector<lens::ScannedDocument> hits;
-    for (const Document& version : versions)
-      hits.push_back(impl_->scanner->ScanUnresolved(version));
-    return hits;
-  });
-  SeriesComparison series = CompareSeries(versions, options);
-  std::vector<lens::ScannedDocument> hits = scans.get();
+  std::vector<lens::ScannedDocument> hits;
+  SeriesComparison series;
+  RunBoth(
+      [&] {
+        for (const Document& version : versions)
+          hits.push_back(impl_->scanner->ScanUnresolved(version));
+      },
+      [&] { series = CompareSeries(versions, options); });
   const std::size_t last = versions.size() - 1;
   if (versions.size() > 2) {
     series.cumulative.findings = AnalyzeScanned(*impl_, versions.front(), versions.back(),
