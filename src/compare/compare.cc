@@ -351,17 +351,18 @@ class Comparer {
 };
 
 void Comparer::Prepare() {
-  for (const Block& b : before_.blocks)
-    old_texts_.push_back(compare::TokenizeForDiff(b.text, &keying_));
-  for (const Block& b : after_.blocks)
-    new_texts_.push_back(compare::TokenizeForDiff(b.text, &keying_));
+  compare::TokenizedVersions tokenized =
+      compare::TokenizeVersions(before_.blocks, after_.blocks, &keying_);
+  old_texts_ = std::move(tokenized.before);
+  new_texts_ = std::move(tokenized.after);
   for (const auto& t : old_texts_) result_.stats.tokens_before += t.tokens.size();
   for (const auto& t : new_texts_) result_.stats.tokens_after += t.tokens.size();
   compare::AlignOptions align;
   align.match_threshold = options_.match_threshold;
   align.gap_threshold = std::min(options_.match_threshold, align.gap_threshold);
-  alignment_ = compare::AlignBlocks(compare::MakeBags(before_.blocks, old_texts_, &keying_),
-                                    compare::MakeBags(after_.blocks, new_texts_, &keying_), align);
+  compare::VersionBags bags =
+      compare::MakeBags(before_.blocks, old_texts_, after_.blocks, new_texts_, &keying_);
+  alignment_ = compare::AlignBlocks(bags.before, bags.after, align);
 }
 
 // Deleted clauses, and the old places of moved ones, are shown after the new

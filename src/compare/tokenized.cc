@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "src/base/parallel.h"
+
 namespace rapporteur::compare {
 
 namespace {
@@ -23,9 +25,10 @@ std::uint32_t Interner::Id(std::string_view token) {
   for (std::size_t i = h & mask;; i = (i + 1) & mask) {
     Slot& slot = slots_[i];
     if (slot.id == UINT32_MAX) {
-      slot = {Store(token), h, static_cast<std::uint32_t>(size_++)};
+      slot = {Store(token), h, static_cast<std::uint32_t>(keys_.size())};
+      keys_.push_back(slot.key);
       const std::uint32_t id = slot.id;
-      if (size_ * 2 > slots_.size()) Grow();  // keep the load under one half
+      if (keys_.size() * 2 > slots_.size()) Grow();  // keep the load under one half
       return id;
     }
     if (slot.hash == h && slot.key == token) return slot.id;
@@ -77,22 +80,75 @@ std::string_view FoldToken(std::string_view token, std::string* buffer) {
 
 constexpr std::uint32_t kUnknown = UINT32_MAX;
 
-// The folded id of token i of `t`, cached by its exact id.
-std::uint32_t FoldedId(const TokenizedText& t, std::size_t i, Keying* keying, std::string* buffer) {
-  if (keying->ignore_case) return t.keys[i];  // keys are folded already
-  const std::uint32_t exact = t.keys[i];
-  if (exact >= keying->folded_of_exact.size()) keying->folded_of_exact.resize(exact + 1, kUnknown);
-  std::uint32_t& folded = keying->folded_of_exact[exact];
-  if (folded == kUnknown) folded = keying->folded.Id(FoldToken(text::TokenText(t.text, t.tokens[i]), buffer));
-  return folded;
-}
-
 void AddWords(std::string_view text, const std::vector<text::Token>& tokens, Keying* keying,
               std::vector<std::uint32_t>* out) {
   std::string buffer;
   for (const text::Token& t : tokens) {
     if (t.kind == text::TokenKind::kPunctuation) continue;
     out->push_back(keying->folded.Id(FoldToken(text::TokenText(text, t), &buffer)));
+  }
+}
+
+std::vector<TokenizedText> TokenizeBlocks(const std::vector<Block>& blocks, Keying* keying) {
+  std::vector<TokenizedText> texts;
+  texts.reserve(blocks.size());
+  for (const Block& b : blocks) texts.push_back(TokenizeForDiff(b.text, keying));
+  return texts;
+}
+
+// Gives `texts`, keyed by `from`, the ids `to` has or gives their tokens, in
+// the order `from` first met them: the order a tokenization with `to` in
+// the first place would have numbered them in.
+void Renumber(const Keying& from, std::vector<TokenizedText>* texts, Keying* to) {
+  const Interner& from_keys = from.ignore_case ? from.folded : from.exact;
+  Interner& to_keys = to->ignore_case ? to->folded : to->exact;
+  std::vector<std::uint32_t> id_in_to(from_keys.size());
+  for (std::uint32_t id = 0; id < id_in_to.size(); ++id) id_in_to[id] = to_keys.Id(from_keys.Key(id));
+  for (TokenizedText& t : *texts) {
+    for (std::uint32_t& key : t.keys) key = id_in_to[key];
+  }
+}
+
+// The case-folded id of every exact id, so that bags can be filled without
+// writing to `keying`.
+void FoldEveryToken(Keying* keying) {
+  if (keying->ignore_case) return;  // keys are folded already
+  std::string buffer;
+  keying->folded_of_exact.resize(keying->exact.size(), kUnknown);
+  for (std::uint32_t id = 0; id < keying->folded_of_exact.size(); ++id) {
+    std::uint32_t& folded = keying->folded_of_exact[id];
+    if (folded == kUnknown) folded = keying->folded.Id(FoldToken(keying->exact.Key(id), &buffer));
+  }
+}
+
+// The words of the blocks that are only a label: they may be new to the
+// folded interner, so they are looked up before any bag is filled at once.
+void AddLabelWords(const std::vector<Block>& blocks, std::vector<BlockBag>* bags, Keying* keying) {
+  bags->resize(blocks.size());
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    if (!blocks[i].text.empty()) continue;
+    const std::string& label = blocks[i].label;
+    AddWords(label, text::Tokenize(label), keying, &(*bags)[i].sequence);
+    (*bags)[i].label_only = true;
+  }
+}
+
+// Fills the bags of the blocks with text; reads `keying` only.
+void FillBags(const std::vector<Block>& blocks, const std::vector<TokenizedText>& texts,
+              const Keying& keying, std::vector<BlockBag>* bags) {
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    BlockBag& bag = (*bags)[i];
+    bag.label = blocks[i].label;
+    if (!bag.label_only) {
+      const TokenizedText& t = texts[i];
+      bag.sequence.reserve(t.tokens.size());
+      for (std::size_t k = 0; k < t.tokens.size(); ++k) {
+        if (t.tokens[k].kind == text::TokenKind::kPunctuation) continue;
+        bag.sequence.push_back(keying.ignore_case ? t.keys[k] : keying.folded_of_exact[t.keys[k]]);
+      }
+    }
+    bag.sorted = bag.sequence;
+    std::sort(bag.sorted.begin(), bag.sorted.end());
   }
 }
 
@@ -114,27 +170,27 @@ TokenizedText TokenizeForDiff(std::string_view text, Keying* keying) {
   return out;
 }
 
-std::vector<BlockBag> MakeBags(const std::vector<Block>& blocks,
-                               const std::vector<TokenizedText>& texts, Keying* keying) {
-  std::vector<BlockBag> bags(blocks.size());
-  std::string buffer;
-  for (std::size_t i = 0; i < blocks.size(); ++i) {
-    BlockBag& bag = bags[i];
-    bag.label = blocks[i].label;
-    if (!blocks[i].text.empty()) {
-      const TokenizedText& t = texts[i];
-      bag.sequence.reserve(t.tokens.size());
-      for (std::size_t k = 0; k < t.tokens.size(); ++k) {
-        if (t.tokens[k].kind != text::TokenKind::kPunctuation) bag.sequence.push_back(FoldedId(t, k, keying, &buffer));
-      }
-    } else {
-      const std::string& label = blocks[i].label;
-      AddWords(label, text::Tokenize(label), keying, &bag.sequence);
-      bag.label_only = true;
-    }
-    bag.sorted = bag.sequence;
-    std::sort(bag.sorted.begin(), bag.sorted.end());
-  }
+TokenizedVersions TokenizeVersions(const std::vector<Block>& before,
+                                   const std::vector<Block>& after, Keying* keying) {
+  TokenizedVersions out;
+  Keying after_keying;
+  after_keying.ignore_case = keying->ignore_case;
+  RunBoth([&] { out.before = TokenizeBlocks(before, keying); },
+          [&] { out.after = TokenizeBlocks(after, &after_keying); });
+  Renumber(after_keying, &out.after, keying);
+  return out;
+}
+
+VersionBags MakeBags(const std::vector<Block>& before, const std::vector<TokenizedText>& before_texts,
+                     const std::vector<Block>& after, const std::vector<TokenizedText>& after_texts,
+                     Keying* keying) {
+  VersionBags bags;
+  AddLabelWords(before, &bags.before, keying);
+  AddLabelWords(after, &bags.after, keying);
+  FoldEveryToken(keying);
+  const Keying& lookup = *keying;
+  RunBoth([&] { FillBags(before, before_texts, lookup, &bags.before); },
+          [&] { FillBags(after, after_texts, lookup, &bags.after); });
   return bags;
 }
 

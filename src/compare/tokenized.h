@@ -24,6 +24,9 @@ namespace rapporteur::compare {
 class Interner {
  public:
   std::uint32_t Id(std::string_view token);
+  // The token of an id this interner gave; ids are dense from 0.
+  std::string_view Key(std::uint32_t id) const { return keys_[id]; }
+  std::size_t size() const { return keys_.size(); }
 
  private:
   struct Slot {
@@ -35,7 +38,7 @@ class Interner {
   std::string_view Store(std::string_view token);
 
   std::vector<Slot> slots_ = std::vector<Slot>(1024);
-  std::size_t size_ = 0;
+  std::vector<std::string_view> keys_;  // by id, into the arena
   std::vector<std::unique_ptr<char[]>> arena_;
   std::size_t arena_left_ = 0;
   char* arena_next_ = nullptr;
@@ -52,7 +55,7 @@ struct Keying {
   Interner exact;
   Interner folded;
   bool ignore_case = false;
-  // folded id of each exact id (kUnknown until first needed): each distinct
+  // folded id of each exact id (kUnknown until needed): each distinct
   // token is folded once, not once per occurrence.
   std::vector<std::uint32_t> folded_of_exact;
 };
@@ -60,10 +63,25 @@ struct Keying {
 // Tokenizes `text` and fills keys and weights.
 TokenizedText TokenizeForDiff(std::string_view text, Keying* keying);
 
-// Alignment bags for every block: its case-folded words (a block that is
-// only a label gets the label's words and is marked label_only).
-std::vector<BlockBag> MakeBags(const std::vector<Block>& blocks,
-                               const std::vector<TokenizedText>& texts, Keying* keying);
+// Every block of both versions tokenized, the two versions at once
+// (src/base/parallel.h). The ids are those of a tokenization of `before`
+// then `after` in order on one thread, whichever way the work was shared.
+struct TokenizedVersions {
+  std::vector<TokenizedText> before, after;
+};
+TokenizedVersions TokenizeVersions(const std::vector<Block>& before,
+                                   const std::vector<Block>& after, Keying* keying);
+
+// Alignment bags for every block of both versions: its case-folded words (a
+// block that is only a label gets the label's words and is marked
+// label_only). The words are looked up first, then the two versions' bags
+// filled and sorted at once.
+struct VersionBags {
+  std::vector<BlockBag> before, after;
+};
+VersionBags MakeBags(const std::vector<Block>& before, const std::vector<TokenizedText>& before_texts,
+                     const std::vector<Block>& after, const std::vector<TokenizedText>& after_texts,
+                     Keying* keying);
 
 }  // namespace rapporteur::compare
 
