@@ -14,6 +14,7 @@
 #ifndef RAPPORTEUR_RENDER_H_
 #define RAPPORTEUR_RENDER_H_
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,6 +45,19 @@ struct RenderOptions {
 // `series` is CompareSeries(versions). Returns the bytes to write.
 Result<std::string> Render(OutputFormat format, const std::vector<Document>& versions,
                            const SeriesComparison& series, const RenderOptions& options);
+
+// Receives output in consecutive pieces; a Status that is not ok stops the
+// rendering, and RenderTo returns it.
+using OutputSink = std::function<Status(std::string_view piece)>;
+
+// As Render, but hands the bytes to `sink` as they are produced, so that a
+// long comparison's output need not exist whole in memory: JSON in pieces
+// of about a megabyte (most of a million-word comparison's output is its
+// clause list), the other formats in one piece. On error the sink may have
+// received part of the output.
+Status RenderTo(OutputFormat format, const std::vector<Document>& versions,
+                const SeriesComparison& series, const RenderOptions& options,
+                const OutputSink& sink);
 
 }  // namespace rapporteur
 

@@ -38,6 +38,13 @@ bool StdoutWantsColor();
 // Writes `bytes` to `path`, or to stdout when `path` is empty or "-".
 Status WriteOutput(const std::string& path, const std::string& bytes);
 
+// Calls write(sink) with a sink into `path` (stdout when empty or "-"). A
+// file is written beside its destination and renamed over it only if
+// `write` and the writing succeed, so that a failure never leaves a
+// truncated file where the previous one was.
+Status WriteOutputWith(const std::string& path,
+                       const std::function<Status(const std::function<Status(std::string_view)>&)>& write);
+
 }  // namespace rapporteur::cli
 
 #endif  // RAPPORTEUR_SRC_CLI_COMMANDS_H_

@@ -23,26 +23,42 @@ bool StdoutWantsColor() {
   return ::isatty(STDOUT_FILENO) == 1;
 }
 
-Status WriteOutput(const std::string& path, const std::string& bytes) {
+Status WriteOutputWith(
+    const std::string& path,
+    const std::function<Status(const std::function<Status(std::string_view)>&)>& write) {
   if (path.empty() || path == "-") {
-    std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    Status written = write([](std::string_view piece) {
+      std::cout.write(piece.data(), static_cast<std::streamsize>(piece.size()));
+      return std::cout ? Status::Ok() : IoError("cannot write to standard output");
+    });
     std::cout.flush();
-    return std::cout ? Status::Ok() : IoError("cannot write to standard output");
+    if (written.ok() && !std::cout) return IoError("cannot write to standard output");
+    return written;
   }
-  // Write to a temporary file and rename, so a failure never leaves a
-  // truncated report where the previous one was.
   const std::string tmp = path + ".tmp";
-  {
+  Status written = [&] {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     if (!out) return IoError("cannot write '" + path + "': " + std::strerror(errno));
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!out.flush()) return IoError("cannot write '" + path + "': " + std::strerror(errno));
+    Status status = write([&](std::string_view piece) {
+      out.write(piece.data(), static_cast<std::streamsize>(piece.size()));
+      return out ? Status::Ok() : IoError("cannot write '" + path + "': " + std::strerror(errno));
+    });
+    if (status.ok() && !out.flush()) {
+      return IoError("cannot write '" + path + "': " + std::strerror(errno));
+    }
+    return status;
+  }();
+  if (written.ok() && std::rename(tmp.c_str(), path.c_str()) != 0) {
+    written = IoError("cannot write '" + path + "': " + std::strerror(errno));
   }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    std::remove(tmp.c_str());
-    return IoError("cannot write '" + path + "': " + std::strerror(errno));
-  }
-  return Status::Ok();
+  if (!written.ok()) std::remove(tmp.c_str());
+  return written;
+}
+
+Status WriteOutput(const std::string& path, const std::string& bytes) {
+  return WriteOutputWith(path, [&](const std::function<Status(std::string_view)>& sink) {
+    return sink(bytes);
+  });
 }
 
 }  // namespace rapporteur::cli

@@ -93,9 +93,9 @@ int Run(CompareFlags& f) {
   if (f.render.brief && *format != OutputFormat::kMarkdown && *format != OutputFormat::kHtml) {
     return Fail(InvalidArgument("--report takes md or html, not '" + f.report + "'"));
   }
-  Result<std::string> bytes = Render(*format, *docs, series, f.render);
-  if (!bytes) return Fail(bytes.error());
-  Status written = WriteOutput(f.output, *bytes);
+  Status written = WriteOutputWith(f.output, [&](const OutputSink& sink) {
+    return RenderTo(*format, *docs, series, f.render, sink);
+  });
   if (!written.ok()) return Fail(written);
   for (const Comparison& step : series.steps) {
     if (step.HasDifferences()) return 1;

@@ -118,19 +118,49 @@ std::size_t ClausesArrayBytes(const Comparison& cmp, int indent) {
   return bytes + bytes / 32;
 }
 
-void AppendClausesArray(const Comparison& cmp, int indent, std::string* text) {
+// Where the text goes. With a sink, the text is handed over whenever it
+// passes a megabyte, between two clauses; without one it grows into the
+// whole output, reserved beforehand (ClausesArrayBytes).
+class JsonOutput {
+ public:
+  explicit JsonOutput(const OutputSink* sink) : sink_(sink) {}
+
+  std::string& text() { return text_; }
+  void MaybeFlush() {
+    if (sink_ != nullptr && text_.size() >= kPieceBytes) Flush();
+  }
+  void Flush() {
+    if (sink_ == nullptr || !status_.ok() || text_.empty()) return;
+    status_ = (*sink_)(text_);
+    text_.clear();
+  }
+  bool streaming() const { return sink_ != nullptr; }
+  // Whether to go on: a failed sink stops the output.
+  bool ok() const { return status_.ok(); }
+  Status status() const { return status_; }
+
+ private:
+  static constexpr std::size_t kPieceBytes = 1 << 20;
+  const OutputSink* sink_;
+  std::string text_;
+  Status status_ = Status::Ok();
+};
+
+void AppendClausesArray(const Comparison& cmp, int indent, JsonOutput* output) {
   const std::string pad(static_cast<std::size_t>(indent), ' ');
-  std::string& out = *text;
-  out += "[";
+  output->text() += "[";
   bool first = true;
   for (const ClauseChange& c : cmp.clauses) {
     if (c.moved_away) continue;
+    if (!output->ok()) return;
+    std::string& out = output->text();
     out += first ? "\n" : ",\n";
     first = false;
     out += pad + "  ";
     AppendClause(c, &out);
+    output->MaybeFlush();
   }
-  out += first ? "]" : "\n" + pad + "]";
+  output->text() += first ? "]" : "\n" + pad + "]";
 }
 
 // Where the streamed clause list goes in the dumped tree.
@@ -198,10 +228,9 @@ json VersionJson(const Document& d) {
           {"warnings", d.warnings}};
 }
 
-}  // namespace
-
-std::string RenderJson(const std::vector<Document>& versions, const SeriesComparison& series,
-                       const RenderOptions& /*options*/) {
+// The JSON tree of everything but the clause lists, which stand in it as
+// marks ("\u0001clauses\u0001N") for WriteJson to splice in.
+std::string TreeWithMarks(const std::vector<Document>& versions, const SeriesComparison& series) {
   json out;
   out["rapporteur"] = RAPPORTEUR_VERSION;
   out["versions"] = json::array();
@@ -216,18 +245,25 @@ std::string RenderJson(const std::vector<Document>& versions, const SeriesCompar
     }
   }
   // Replace rather than throw: a stray invalid byte must not lose the report.
-  const std::string tree = out.dump(2, ' ', false, json::error_handler_t::replace);
-  // Splice each streamed clause list in place of its mark
-  // ("\u0001clauses\u0001N"), building the output once: on a long text the
-  // lists are most of it, and copying them again would double the peak.
-  std::string text;
-  std::size_t capacity = tree.size() + 16;
-  for (std::size_t step = 0; step <= series.steps.size(); ++step) {
-    if (step == 0 || versions.size() > 2) {
-      capacity += ClausesArrayBytes(step == 0 ? series.cumulative : series.steps[step - 1], 8);
+  return out.dump(2, ' ', false, json::error_handler_t::replace);
+}
+
+// Splices each streamed clause list in place of its mark, writing the
+// output once: on a long text the lists are most of it, and copying them
+// again would double the peak.
+void WriteJson(const std::vector<Document>& versions, const SeriesComparison& series,
+               JsonOutput* output) {
+  const std::string tree = TreeWithMarks(versions, series);
+  std::string& text = output->text();
+  if (!output->streaming()) {
+    std::size_t capacity = tree.size() + 16;
+    for (std::size_t step = 0; step <= series.steps.size(); ++step) {
+      if (step == 0 || versions.size() > 2) {
+        capacity += ClausesArrayBytes(step == 0 ? series.cumulative : series.steps[step - 1], 8);
+      }
     }
+    text.reserve(capacity);
   }
-  text.reserve(capacity);
   std::size_t from = 0;
   for (std::size_t step = 0; step <= series.steps.size(); ++step) {
     const std::string mark = "\"\\u0001clauses\\u0001" + std::to_string(step) + "\"";
@@ -237,12 +273,28 @@ std::string RenderJson(const std::vector<Document>& versions, const SeriesCompar
     const std::size_t key = tree.find_first_not_of(' ', line + 1);
     text.append(tree, from, at - from);
     const Comparison& cmp = step == 0 ? series.cumulative : series.steps[step - 1];
-    AppendClausesArray(cmp, static_cast<int>(key - line - 1), &text);
+    AppendClausesArray(cmp, static_cast<int>(key - line - 1), output);
     from = at + mark.size();
   }
-  text.append(tree, from, std::string::npos);
-  text += '\n';
-  return text;
+  output->text().append(tree, from, std::string::npos);
+  output->text() += '\n';
+}
+
+}  // namespace
+
+std::string RenderJson(const std::vector<Document>& versions, const SeriesComparison& series,
+                       const RenderOptions& /*options*/) {
+  JsonOutput output(nullptr);
+  WriteJson(versions, series, &output);
+  return std::move(output.text());
+}
+
+Status RenderJsonTo(const std::vector<Document>& versions, const SeriesComparison& series,
+                    const RenderOptions& /*options*/, const OutputSink& sink) {
+  JsonOutput output(&sink);
+  WriteJson(versions, series, &output);
+  output.Flush();
+  return output.status();
 }
 
 }  // namespace rapporteur::render

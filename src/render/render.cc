@@ -36,6 +36,18 @@ Result<std::string> Render(OutputFormat format, const std::vector<Document>& ver
   return Internal("unknown output format");
 }
 
+Status RenderTo(OutputFormat format, const std::vector<Document>& versions,
+                const SeriesComparison& series, const RenderOptions& options,
+                const OutputSink& sink) {
+  if (format == OutputFormat::kJson && versions.size() >= 2 &&
+      series.steps.size() + 1 == versions.size()) {
+    return render::RenderJsonTo(versions, series, options, sink);
+  }
+  Result<std::string> bytes = Render(format, versions, series, options);
+  if (!bytes) return bytes.error();
+  return sink(*bytes);
+}
+
 namespace render {
 
 std::string SummaryLine(const ClauseCounts& c) {

@@ -116,6 +116,70 @@ TEST(RenderMarkdownTest, UsesDelAndIns) {
   EXPECT_NE(md.find("<del>shall </del><ins>may </ins>"), std::string::npos);
 }
 
+// A comparison whose JSON is a few megabytes: several pieces when streamed.
+Fixture LargeFixture(std::size_t clauses) {
+  std::vector<std::pair<std::string, std::string>> old_clauses, new_clauses;
+  for (std::size_t i = 0; i < clauses; ++i) {
+    const std::string label = std::to_string(i + 1) + ".";
+    std::string text = "Clause " + std::to_string(i) + " \"quoted\": ";
+    for (int k = 0; k < 20; ++k) text += kA[k % 10] == ' ' ? "word " : "term ";
+    old_clauses.push_back({label, text + kA});
+    new_clauses.push_back({label, text + (i % 3 == 0 ? kB : kA)});
+  }
+  Fixture f;
+  f.versions = {Doc("old.md", old_clauses), Doc("new.md", new_clauses), Doc("last.md", old_clauses)};
+  f.series = CompareSeries(f.versions, {});
+  return f;
+}
+
+TEST(RenderToTest, JsonPiecesSpellWhatRenderReturns) {
+  const Fixture f = LargeFixture(6000);
+  const Result<std::string> whole = Render(OutputFormat::kJson, f.versions, f.series, {});
+  ASSERT_TRUE(whole.has_value());
+  ASSERT_GT(whole->size(), 3u << 20);
+  std::string joined;
+  std::size_t pieces = 0;
+  const Status status =
+      RenderTo(OutputFormat::kJson, f.versions, f.series, {}, [&](std::string_view piece) {
+        joined += piece;
+        ++pieces;
+        return Status::Ok();
+      });
+  ASSERT_TRUE(status.ok()) << status.message();
+  EXPECT_GE(pieces, 3u);
+  EXPECT_EQ(joined, *whole);
+}
+
+TEST(RenderToTest, OtherFormatsComeInOnePiece) {
+  const Fixture f = MakeFixture();
+  for (OutputFormat format : {OutputFormat::kTerminal, OutputFormat::kMarkdown, OutputFormat::kHtml}) {
+    std::vector<std::string> pieces;
+    const Status status = RenderTo(format, f.versions, f.series, {}, [&](std::string_view piece) {
+      pieces.emplace_back(piece);
+      return Status::Ok();
+    });
+    ASSERT_TRUE(status.ok());
+    ASSERT_EQ(pieces.size(), 1u);
+    EXPECT_EQ(pieces[0], *Render(format, f.versions, f.series, {}));
+  }
+}
+
+TEST(RenderToTest, AFailingSinkStopsTheOutputAndItsErrorIsReturned) {
+  const Fixture f = LargeFixture(6000);
+  std::size_t calls = 0;
+  const Status status =
+      RenderTo(OutputFormat::kJson, f.versions, f.series, {}, [&](std::string_view) {
+        ++calls;
+        return IoError("cannot write 'out.json': No space left on device");
+      });
+  EXPECT_EQ(status.code(), ErrorCode::kIoError);
+  EXPECT_EQ(status.message(), "cannot write 'out.json': No space left on device");
+  EXPECT_EQ(calls, 1u);
+  const Status no_versions = RenderTo(OutputFormat::kJson, {}, f.series, {},
+                                      [](std::string_view) { return Status::Ok(); });
+  EXPECT_EQ(no_versions.code(), ErrorCode::kInvalidArgument);
+}
+
 TEST(RenderTest, ParseOutputFormat) {
   EXPECT_EQ(*ParseOutputFormat("md"), OutputFormat::kMarkdown);
   EXPECT_EQ(*ParseOutputFormat("docx"), OutputFormat::kDocx);

@@ -15,6 +15,9 @@ std::string RenderTerminal(const std::vector<Document>& versions, const SeriesCo
                            const RenderOptions& options);
 std::string RenderJson(const std::vector<Document>& versions, const SeriesComparison& series,
                        const RenderOptions& options);
+// The same bytes, handed to `sink` in pieces of about a megabyte.
+Status RenderJsonTo(const std::vector<Document>& versions, const SeriesComparison& series,
+                    const RenderOptions& options, const OutputSink& sink);
 std::string RenderHtml(const std::vector<Document>& versions, const SeriesComparison& series,
                        const RenderOptions& options);
 std::string RenderMarkdown(const std::vector<Document>& versions, const SeriesComparison& series,

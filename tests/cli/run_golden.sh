@@ -55,6 +55,17 @@ check not-a-pdf 2 compare "$mou_old" tests/fixtures/not-a-pdf.pdf
 check report-md 1 compare --report md "$mou_old" "$mou_new"
 check no-findings 1 compare --no-findings --format json "$mou_old" "$mou_new"
 check bad-lexicon 2 compare --lexicon tests/fixtures/bad-lexicon.tsv "$mou_old" "$mou_new"
+check output-missing-dir 2 compare --format json -o tests/fixtures/no-such-dir/out.json "$mou_old" "$mou_new"
+
+# -o: the same bytes as standard output (JSON is written in pieces), the
+# temporary file renamed away, nothing on standard output.
+NO_COLOR=1 "$bin" compare --format json -o "$tmp/written.json" "$mou_old" "$mou_new" >"$tmp/out"
+if [ $? = 1 ] && cmp -s "$tmp/written.json" "$golden/mou-json.out" && [ ! -s "$tmp/out" ] &&
+   [ ! -e "$tmp/written.json.tmp" ]; then
+  passes=$((passes + 1))
+else
+  echo "FAIL output-file: -o did not write what standard output gets"; failures=$((failures + 1))
+fi
 
 echo "$passes passed, $failures failed"
 [ "$failures" -eq 0 ]
