@@ -136,7 +136,16 @@ Comparison Compare(const Document& before, const Document& after, const CompareO
 // cumulative change from the first to the last.
 struct SeriesComparison {
   std::vector<Comparison> steps;  // steps[i] compares versions i and i+1
-  Comparison cumulative;          // first against last
+
+  // The cumulative change, first version against last. With two versions
+  // it is the one step itself, not a copy: on a long text a comparison
+  // holds tens of megabytes.
+  const Comparison& cumulative() const { return steps.size() == 1 ? steps.front() : first_to_last; }
+  Comparison& cumulative() { return steps.size() == 1 ? steps.front() : first_to_last; }
+
+  // First against last when there are more than two versions (unused with
+  // two; read it through cumulative()).
+  Comparison first_to_last;
 };
 
 SeriesComparison CompareSeries(const std::vector<Document>& versions,

@@ -155,7 +155,17 @@ TEST(CompareTest, SeriesHasStepsAndCumulative) {
                              Doc({{"1.", kA}, {"2.", kB}, {"3.", kC}})};
   SeriesComparison s = CompareSeries(v, {});
   ASSERT_EQ(s.steps.size(), 2u);
-  EXPECT_EQ(s.cumulative.counts.inserted, 2u);
+  EXPECT_EQ(s.cumulative().counts.inserted, 2u);
+  EXPECT_EQ(&s.cumulative(), &s.first_to_last);
+}
+
+// With two versions the cumulative change is the one step, not a copy of it.
+TEST(CompareTest, TwoVersionsCumulativeIsTheStep) {
+  SeriesComparison s = CompareSeries({Doc({{"1.", kA}}), Doc({{"1.", kB}})}, {});
+  ASSERT_EQ(s.steps.size(), 1u);
+  EXPECT_EQ(&s.cumulative(), &s.steps[0]);
+  EXPECT_TRUE(s.first_to_last.clauses.empty());
+  EXPECT_EQ(s.cumulative().counts.modified + s.cumulative().counts.inserted, 1u);
 }
 
 }  // namespace

@@ -140,8 +140,8 @@ SeriesComparison Lens::CompareSeriesWithFindings(const std::vector<Document>& ve
       [&] { series = CompareSeries(versions, options); });
   const std::size_t last = versions.size() - 1;
   if (versions.size() > 2) {
-    series.cumulative.findings = AnalyzeScanned(*impl_, versions.front(), versions.back(),
-                                                series.cumulative, hits.front(), hits.back());
+    series.cumulative().findings = AnalyzeScanned(*impl_, versions.front(), versions.back(),
+                                                series.cumulative(), hits.front(), hits.back());
   }
   for (std::size_t i = 0; i < series.steps.size(); ++i) {
     // A middle version is the newer side of one step and the older of the
@@ -150,7 +150,6 @@ SeriesComparison Lens::CompareSeriesWithFindings(const std::vector<Document>& ve
     series.steps[i].findings = AnalyzeScanned(*impl_, versions[i], versions[i + 1], series.steps[i],
                                               std::move(hits[i]), std::move(after));
   }
-  if (versions.size() == 2) series.cumulative.findings = series.steps[0].findings;
   return series;
 }
 
@@ -159,11 +158,9 @@ void AddFindings(const Lens& lens, const std::vector<Document>& versions,
   for (std::size_t i = 0; i < series->steps.size(); ++i) {
     series->steps[i].findings = lens.Analyze(versions[i], versions[i + 1], series->steps[i]);
   }
-  if (versions.size() == 2) {
-    series->cumulative.findings = series->steps[0].findings;
-  } else if (versions.size() > 2) {
-    series->cumulative.findings =
-        lens.Analyze(versions.front(), versions.back(), series->cumulative);
+  if (versions.size() > 2) {
+    series->cumulative().findings =
+        lens.Analyze(versions.front(), versions.back(), series->cumulative());
   }
 }
 

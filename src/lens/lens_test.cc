@@ -45,7 +45,7 @@ TEST(LensTest, CompareSeriesWithFindingsEqualsCompareThenAddFindings) {
       EXPECT_EQ(Describe(got.steps[i].findings), Describe(expected.steps[i].findings)) << i;
       EXPECT_EQ(got.steps[i].clauses.size(), expected.steps[i].clauses.size());
     }
-    EXPECT_EQ(Describe(got.cumulative.findings), Describe(expected.cumulative.findings)) << n;
+    EXPECT_EQ(Describe(got.cumulative().findings), Describe(expected.cumulative().findings)) << n;
   }
 }
 

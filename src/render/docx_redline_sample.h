@@ -113,7 +113,6 @@ inline RedlineSample MakeRedlineSample() {
       SampleChange(S::kMoved, v1, 4, v2, 8, {{kEq, "This clause moves to the end."}}));
   RedlineSample sample;
   sample.versions = {v1, v2};
-  sample.series.cumulative = comparison;
   sample.series.steps = {comparison};
   return sample;
 }

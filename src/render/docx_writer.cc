@@ -543,10 +543,7 @@ Result<std::string> RenderDocx(const std::vector<Document>& versions,
     return InvalidArgument("invalid date '" + options.date +
                            "': expected ISO 8601 such as 2026-11-29 or 2026-11-29T00:00:00Z");
   }
-  // With two versions the cumulative comparison is the single step.
-  const Comparison& comparison = series.cumulative.clauses.empty() && series.steps.size() == 1
-                                     ? series.steps.front()
-                                     : series.cumulative;
+  const Comparison& comparison = series.cumulative();
   const std::string date = ChangeDate(options.date);
   RedlineWriter writer(options.author, date);
   DocxRedline redline(versions, comparison, &writer);

@@ -3,7 +3,7 @@
 // "accept all changes" gives the newest version and "reject all" the oldest
 // (each paragraph: label, a tab, the text; whitespace-normalised).
 //
-// One paragraph per entry of series.cumulative.clauses, in order, after a
+// One paragraph per entry of series.cumulative().clauses, in order, after a
 // Title paragraph. Inserted clauses are inserted with their paragraph mark;
 // deleted clauses are deleted with theirs. A moved clause is a tracked move
 // (w:moveFrom at the old place, its moved_away marker; w:moveTo at the new

@@ -74,17 +74,17 @@ TEST(DocxWriterTest, AcceptGivesNewRejectGivesOld) { ExpectAcceptAndReject(MakeR
 
 TEST(DocxWriterTest, UntrustworthyEditsStillKeepTheContract) {
   RedlineSample sample = MakeRedlineSample();
-  for (ClauseChange& change : sample.series.cumulative.clauses) {
+  for (ClauseChange& change : sample.series.cumulative().clauses) {
     // A buggy diff: drop a word from every redline.
     if (!change.edits.empty()) change.edits.back().text = "garbage";
   }
-  sample.series.cumulative.title_edits = {{DiffOp::kEqual, "Wrong title"}};
+  sample.series.cumulative().title_edits = {{DiffOp::kEqual, "Wrong title"}};
   ExpectAcceptAndReject(sample);
 }
 
 TEST(DocxWriterTest, MovedWithoutMarkerIsEditedInPlace) {
   RedlineSample sample = MakeRedlineSample();
-  std::vector<ClauseChange>& clauses = sample.series.cumulative.clauses;
+  std::vector<ClauseChange>& clauses = sample.series.cumulative().clauses;
   std::erase_if(clauses, [](const ClauseChange& c) { return c.moved_away; });
   const std::string docx = Render(sample);
   // Accepting still gives the new text; rejecting gives the old words,
@@ -99,7 +99,8 @@ TEST(DocxWriterTest, TwoStepSeriesUsesCumulative) {
   RedlineSample sample = MakeRedlineSample();
   Document middle = sample.versions.front();
   sample.versions.insert(sample.versions.begin() + 1, middle);
-  sample.series.steps.resize(2);  // the renderer must not use them
+  sample.series.first_to_last = sample.series.steps.front();  // first against last
+  sample.series.steps.resize(2);  // the renderer must not use the steps
   ExpectAcceptAndReject(sample);
 }
 
@@ -112,7 +113,7 @@ TEST(DocxWriterTest, EmptyVersionsAndLastClauseDeleted) {
   deleted.status = ClauseStatus::kDeleted;
   deleted.before = ClauseRef{0, "1.", "1.", "Only clause & <more>"};
   deleted.edits = {{DiffOp::kDelete, "Only clause & <more>"}};
-  sample.series.cumulative.clauses = {deleted};
+  sample.series.cumulative().clauses = {deleted};
   ExpectAcceptAndReject(sample);
 }
 
@@ -264,13 +265,13 @@ TEST(DocxWriterTest, FindingsBecomeCommentsAndKeepTheContract) {
   f.kind = "monitoring_removed";
   f.severity = Severity::kHigh;
   f.explanation = "The access provision was removed.";
-  for (const ClauseChange& c : sample.series.cumulative.clauses) {
+  for (const ClauseChange& c : sample.series.cumulative().clauses) {
     if (c.after && !c.moved_away) {
       f.after = Evidence{c.after->index, c.after->label, c.after->path, c.after->text, 0, 0};
       break;
     }
   }
-  sample.series.cumulative.findings.push_back(f);
+  sample.series.cumulative().findings.push_back(f);
   ExpectAcceptAndReject(sample);
   const std::string docx = Render(sample);
   Result<ingest::ZipArchive> zip = ingest::ZipArchive::Open(docx, 1 << 20);

@@ -188,12 +188,12 @@ std::string RenderHtml(const std::vector<Document>& versions, const SeriesCompar
       "<div class=\"views\"><label for=\"v-inline\">Inline</label>"
       "<label for=\"v-side\">Side by side</label>"
       "<label for=\"v-changed\">Hide unchanged</label></div>\n";
-  if (options.brief) out += BriefHtml(versions, series.cumulative);
+  if (options.brief) out += BriefHtml(versions, series.cumulative());
   if (versions.size() > 2) {
     out += fmt::format("<h2>From {} to {}</h2>\n", Escape(versions.front().source),
                        Escape(versions.back().source));
   }
-  out += ComparisonHtml(series.cumulative, "c-");
+  out += ComparisonHtml(series.cumulative(), "c-");
   if (versions.size() > 2) {
     for (std::size_t i = 0; i < series.steps.size(); ++i) {
       out += fmt::format("<div class=\"step\"><h2>Step {}: {} &rarr; {}</h2>\n", i + 1,

@@ -235,7 +235,7 @@ std::string TreeWithMarks(const std::vector<Document>& versions, const SeriesCom
   out["rapporteur"] = RAPPORTEUR_VERSION;
   out["versions"] = json::array();
   for (const Document& d : versions) out["versions"].push_back(VersionJson(d));
-  FillComparison(series.cumulative, 0, &out);
+  FillComparison(series.cumulative(), 0, &out);
   if (versions.size() > 2) {
     out["steps"] = json::array();
     for (std::size_t i = 0; i < series.steps.size(); ++i) {
@@ -259,7 +259,7 @@ void WriteJson(const std::vector<Document>& versions, const SeriesComparison& se
     std::size_t capacity = tree.size() + 16;
     for (std::size_t step = 0; step <= series.steps.size(); ++step) {
       if (step == 0 || versions.size() > 2) {
-        capacity += ClausesArrayBytes(step == 0 ? series.cumulative : series.steps[step - 1], 8);
+        capacity += ClausesArrayBytes(step == 0 ? series.cumulative() : series.steps[step - 1], 8);
       }
     }
     text.reserve(capacity);
@@ -272,7 +272,7 @@ void WriteJson(const std::vector<Document>& versions, const SeriesComparison& se
     const std::size_t line = tree.rfind('\n', at);
     const std::size_t key = tree.find_first_not_of(' ', line + 1);
     text.append(tree, from, at - from);
-    const Comparison& cmp = step == 0 ? series.cumulative : series.steps[step - 1];
+    const Comparison& cmp = step == 0 ? series.cumulative() : series.steps[step - 1];
     AppendClausesArray(cmp, static_cast<int>(key - line - 1), output);
     from = at + mark.size();
   }

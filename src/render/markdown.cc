@@ -68,7 +68,7 @@ void ComparisonMarkdown(const Comparison& cmp, const RenderOptions& options, std
 
 std::string RenderBriefMarkdown(const std::vector<Document>& versions,
                                 const SeriesComparison& series, const RenderOptions& options) {
-  const Comparison& cmp = series.cumulative;
+  const Comparison& cmp = series.cumulative();
   const Document& last = versions.back();
   std::string out = fmt::format("# Brief: {}\n\n", Escape(last.title.empty() ? last.source : last.title));
   out += fmt::format("Compared `{}` (earlier) with `{}` (later). {}.\n\n", versions.front().source,
@@ -88,7 +88,7 @@ std::string RenderBriefMarkdown(const std::vector<Document>& versions,
   RenderOptions plain = options;
   plain.brief = false;
   SeriesComparison without = series;
-  without.cumulative.findings.clear();
+  without.cumulative().findings.clear();
   for (Comparison& step : without.steps) step.findings.clear();
   return out + RenderMarkdown(versions, without, plain);
 }
@@ -105,7 +105,7 @@ std::string RenderMarkdown(const std::vector<Document>& versions, const SeriesCo
   }
   out += "\n";
   if (versions.size() > 2) out += "## Cumulative: first to last\n\n";
-  ComparisonMarkdown(series.cumulative, options, &out);
+  ComparisonMarkdown(series.cumulative(), options, &out);
   if (versions.size() > 2) {
     for (std::size_t i = 0; i < series.steps.size(); ++i) {
       out += fmt::format("## Step {}: version {} to {}\n\n", i + 1, i + 1, i + 2);

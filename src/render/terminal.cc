@@ -120,7 +120,7 @@ std::string RenderTerminal(const std::vector<Document>& versions, const SeriesCo
   if (versions.size() > 2) {
     out += fmt::format("{}=== cumulative: {} -> {}{}\n", p.head_on, versions.front().source,
                        versions.back().source, p.head_off);
-    RenderComparison(series.cumulative, p, options, &out);
+    RenderComparison(series.cumulative(), p, options, &out);
   }
   return out;
 }
