@@ -470,7 +470,13 @@ void Comparer::EmitOneToOne(std::size_t gi) {
                             : SameWordDiff(old_texts_[o].tokens.size());
   c.similarity = Similarity(d, old_texts_[o], new_texts_[n]);
   c.approximate = d.approximate;
-  c.edits = std::move(EditsOf(d, old_texts_[o], new_texts_[n], 1, nullptr)[0]);
+  if (c.change == ChangeKind::kNone) {
+    // Most clauses of a long text: one equal run, its text copied once
+    // rather than token by token.
+    if (!c.after->text.empty()) c.edits.push_back({DiffOp::kEqual, c.after->text});
+  } else {
+    c.edits = std::move(EditsOf(d, old_texts_[o], new_texts_[n], 1, nullptr)[0]);
+  }
   c.modified = !Ignored(c.change, options_);
   if (g.moved) {
     c.status = ClauseStatus::kMoved;

@@ -159,6 +159,16 @@ TEST(CompareTest, SeriesHasStepsAndCumulative) {
   EXPECT_EQ(&s.cumulative(), &s.first_to_last);
 }
 
+TEST(CompareTest, AnUnchangedClauseIsOneEqualRunOfItsText) {
+  const std::string text = "Art. 2 — «the State», 国家 (a) & 3.5%; done.";
+  Comparison c = Compare(Doc({{"1.", text}, {"2.", kA}}), Doc({{"1.", text}, {"2.", kB}}), {});
+  ASSERT_EQ(c.clauses.size(), 2u);
+  EXPECT_EQ(c.clauses[0].status, ClauseStatus::kUnchanged);
+  ASSERT_EQ(c.clauses[0].edits.size(), 1u);
+  EXPECT_EQ(c.clauses[0].edits[0].op, DiffOp::kEqual);
+  EXPECT_EQ(c.clauses[0].edits[0].text, text);
+}
+
 // With two versions the cumulative change is the one step, not a copy of it.
 TEST(CompareTest, TwoVersionsCumulativeIsTheStep) {
   SeriesComparison s = CompareSeries({Doc({{"1.", kA}}), Doc({{"1.", kB}})}, {});
