@@ -11,7 +11,7 @@ build_pkgs=(
   libpoppler-cpp-dev libmimalloc-dev libxml2-dev libcmark-dev libre2-dev libsqlite3-dev libstemmer-dev iso-codes libgtest-dev libgmock-dev libbenchmark-dev
 )
 test_pkgs=(
-  libreoffice-writer-nogui python3 python3-uno python3-snowballstemmer poppler-utils qpdf diffutils zip unzip sqlite3
+  clang-format clang-tidy libreoffice-writer-nogui python3 python3-uno python3-snowballstemmer poppler-utils qpdf diffutils zip unzip sqlite3
 )
 bench_pkgs=(
   wdiff dwdiff python3 nodejs npm git time diffutils sqlite3 grep

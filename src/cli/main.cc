@@ -3,6 +3,7 @@
 #include <malloc.h>
 
 #include <iostream>
+#include <new>
 #include <map>
 
 #include "src/cli/commands.h"
@@ -50,10 +51,7 @@ void TuneAllocatorForAShortProcess() {
 }
 #endif
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  TuneAllocatorForAShortProcess();
+int Main(int argc, char** argv) {
   CLI::App app{"rapporteur: what changed between versions of a text, and what it means",
                "rapporteur"};
   app.set_version_flag("--version", std::string("rapporteur ") + RAPPORTEUR_VERSION);
@@ -80,6 +78,23 @@ int main(int argc, char** argv) {
   }
   for (auto& [sub, run] : commands) {
     if (sub->parsed()) return run();
+  }
+  return 2;
+}
+
+}  // namespace
+
+// The library reports failures as Status values; what still escapes as an
+// exception (memory exhausted, a bug) ends the run as trouble, with a
+// message, not as an abort.
+int main(int argc, char** argv) {
+  TuneAllocatorForAShortProcess();
+  try {
+    return Main(argc, argv);
+  } catch (const std::bad_alloc&) {
+    std::cerr << "error: out of memory\n";
+  } catch (const std::exception& e) {
+    std::cerr << "error: internal error: " << e.what() << "\n";
   }
   return 2;
 }

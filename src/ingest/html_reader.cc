@@ -274,7 +274,7 @@ void HtmlWalker::FlushText() {
       return;
     }
     if (it->role == Role::kItem) {
-      if (!it->pending_number.empty()) text = it->pending_number + " " + text;
+      if (!it->pending_number.empty()) text.insert(0, it->pending_number + " ");
       it->pending_number.clear();
       Emit(BlockKind::kListItem, 0, it->list_level, std::move(text));
       return;

@@ -174,6 +174,7 @@ Gutter FindGutter(const std::vector<Word>& words, double page_width) {
 // order badly.
 std::vector<std::vector<const Word*>> GroupRows(const std::vector<Word>& words) {
   std::vector<const Word*> sorted;
+  sorted.reserve(words.size());
   for (const Word& w : words) sorted.push_back(&w);
   std::stable_sort(sorted.begin(), sorted.end(),
                    [](const Word* a, const Word* b) { return a->centre() < b->centre(); });

@@ -128,8 +128,8 @@ std::uint32_t PhraseMatcher::Transition(std::uint32_t code, std::uint32_t byte_c
 
 // The automaton under construction, on breadth-first state numbers.
 struct PhraseMatcher::RawAutomaton {
-  std::uint32_t classes;
-  std::uint32_t dense_states;
+  std::uint32_t classes = 0;
+  std::uint32_t dense_states = 0;
   std::vector<std::uint32_t> dense;  // dense_states x classes: target state
   std::vector<std::uint32_t> edge_begin, edge_target, fail;
   std::vector<std::uint16_t> edge_class;

@@ -31,7 +31,7 @@ enum class HitKind : std::uint8_t {
 };
 
 struct Hit {
-  HitKind kind;
+  HitKind kind = HitKind::kInstrument;
   int level = 0;
   std::string type;        // lexicon type, or the instrument id
   std::uint32_t begin = 0;  // byte offsets in the block text

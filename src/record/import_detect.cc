@@ -34,7 +34,7 @@ constexpr FormatName kNames[] = {
 };
 
 // Enough of the file to recognise every format by its beginning.
-constexpr std::size_t kHeadBytes = 64 * 1024;
+constexpr std::size_t kHeadBytes = std::size_t{64} * 1024;
 
 Result<std::string> ReadHead(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

@@ -77,7 +77,7 @@ Result<std::string> TableReader::State(const CsvRecord& csv) {
 }
 
 std::string TableReader::StatusOf(const CsvRecord& csv) {
-  const std::string status(TrimSpaces(csv.fields[c_.status]));
+  std::string status(TrimSpaces(csv.fields[c_.status]));
   const bool party_flag = TrimSpaces(csv.fields[c_.party]) == "1";
   const bool signatory_flag = TrimSpaces(csv.fields[c_.signatory]) == "1";
   if (status.empty())

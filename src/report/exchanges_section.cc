@@ -1,6 +1,7 @@
 // The state's exchanges with the system beyond reviews: special-procedure
 // communications (sent, answered, how fast) and bilateral dialogues.
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "src/report/report_util.h"
@@ -52,7 +53,7 @@ nlohmann::json CommunicationsSection(const nlohmann::json& data) {
   section.Figure(
       "Answered",
       std::to_string(data["answered"]["count"].get<size_t>()) + " (" +
-          std::to_string(static_cast<int>(data["share_answered"].get<double>() * 100 + 0.5)) + "%)",
+          std::to_string(std::lround(data["share_answered"].get<double>() * 100)) + "%)",
       data["answered"]["records"].get<Ids>());
   section.Figure("Unanswered", data["unanswered"]["count"],
                  data["unanswered"]["records"].get<Ids>());

@@ -177,7 +177,7 @@ namespace {
 
 // A signature whose date the source does not give still says "signed".
 nlohmann::json CellValue(const nlohmann::json& entry, const std::string& field) {
-  const nlohmann::json value = entry.value(field, nlohmann::json());
+  nlohmann::json value = entry.value(field, nlohmann::json());
   if (field == "signed" && value.is_null() && entry.contains("years_since_signature")) {
     return "yes (date not on record)";
   }

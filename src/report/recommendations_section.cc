@@ -1,6 +1,7 @@
 // Recommendations to the state: by mechanism, cycle, response and theme;
 // the share noted or rejected; follow-up grades, and what has no recorded
 // follow-up at all.
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -101,7 +102,7 @@ nlohmann::json RecommendationsSection(const nlohmann::json& data) {
   const auto& noted = data["noted_or_rejected"];
   section.Figure("Noted or rejected",
                  std::to_string(noted["count"].get<size_t>()) + " (" +
-                     std::to_string(static_cast<int>(noted["share"].get<double>() * 100 + 0.5)) +
+                     std::to_string(std::lround(noted["share"].get<double>() * 100)) +
                      "%)",
                  noted["records"].get<Ids>());
   section.Figure("Without any recorded follow-up", data["without_followup"]["count"],

@@ -78,8 +78,8 @@ class SearchTokenizer {
   struct CachedKey {
     std::uint8_t word_size = 0;  // 0: empty slot
     std::uint8_t key_size = 0;
-    char word[kCachedWordMax];
-    char key[kCachedWordMax];
+    char word[kCachedWordMax] = {};
+    char key[kCachedWordMax] = {};
   };
   static constexpr std::size_t kCacheSlots = 4096;
 

@@ -317,8 +317,9 @@ class CodeFilter {
     return ids;
   }
   bool Passes(std::int64_t id) const {
-    for (const auto& [field, allowed] : tests_) {
-      auto [begin, end] = columns_.Codes(id, field);
+    for (const auto& test : tests_) {
+      auto [begin, end] = columns_.Codes(id, test.first);
+      const auto& allowed = test.second;  // a structured binding cannot be captured before C++20
       if (std::none_of(begin, end, [&](std::uint32_t code) { return allowed[code]; })) return false;
     }
     return true;
