@@ -14,10 +14,19 @@
 
 namespace {
 
-const char* kVocabulary[] = {"the", "Parties", "shall", "in", "accordance", "with", "national",
-                             "law", "human", "rights", "programme", "experts", "may", "ensure",
-                             "cooperation", "of", "and", "to", "authorities", "competent",
-                             "Memorandum", "implementation", "training", "justice", "report"};
+const char* kVocabulary[] = {"the",         "Parties",
+                             "shall",       "in",
+                             "accordance",  "with",
+                             "national",    "law",
+                             "human",       "rights",
+                             "programme",   "experts",
+                             "may",         "ensure",
+                             "cooperation", "of",
+                             "and",         "to",
+                             "authorities", "competent",
+                             "Memorandum",  "implementation",
+                             "training",    "justice",
+                             "report"};
 
 std::string Sentence(std::mt19937* rng, int words) {
   std::string s;
@@ -37,7 +46,8 @@ rapporteur::Document MakeDoc(int clauses, std::uint32_t seed, double edit_rate) 
     b.label = std::to_string(i + 1) + ".";
     b.path = b.label;
     b.text = Sentence(&rng, 40);
-    if (std::uniform_real_distribution<>(0, 1)(edits) < edit_rate) b.text += " " + Sentence(&edits, 5);
+    if (std::uniform_real_distribution<>(0, 1)(edits) < edit_rate)
+      b.text += " " + Sentence(&edits, 5);
     d.blocks.push_back(b);
   }
   return d;

@@ -45,7 +45,8 @@ int main(int argc, char** argv) {
   rapporteur::lens::Lexicons lexicons;
   const std::string data = RAPPORTEUR_DATA_DIR;
   if (!catalogue.AddFile(data + "/instruments.jsonl").ok()) return 2;
-  for (const char* name : {"hedges", "modality", "monitoring", "objectives", "references", "restrictions", "standards"}) {
+  for (const char* name : {"hedges", "modality", "monitoring", "objectives", "references",
+                           "restrictions", "standards"}) {
     if (!lexicons.AddFile(data + "/lexicons/" + name + ".tsv").ok()) return 2;
   }
   g_scanner = std::make_unique<rapporteur::lens::Scanner>(catalogue, lexicons);
@@ -54,12 +55,15 @@ int main(int argc, char** argv) {
     for (const std::string& p : g_scanner->Phrases()) out << p << "\n";
   }
   const std::string text_path = Flag(argc, argv, "text");
-  std::ifstream in(text_path.empty() ? std::string(RAPPORTEUR_SOURCE_DIR_BENCH "/examples/mou-draft-2000-03.md") : text_path,
+  std::ifstream in(text_path.empty()
+                       ? std::string(RAPPORTEUR_SOURCE_DIR_BENCH "/examples/mou-draft-2000-03.md")
+                       : text_path,
                    std::ios::binary);
   std::ostringstream buffer;
   buffer << in.rdbuf();
   g_text = buffer.str();
-  std::cerr << "phrases: " << g_scanner->Phrases().size() << ", text: " << g_text.size() << " bytes\n";
+  std::cerr << "phrases: " << g_scanner->Phrases().size() << ", text: " << g_text.size()
+            << " bytes\n";
   benchmark::Initialize(&argc, argv);
   benchmark::RunSpecifiedBenchmarks();
   return 0;

@@ -8,17 +8,17 @@
 //
 //   record_search_bench --db=STORE [--queries=FILE] [--seconds=2]
 //                       [--min-runs=20] [--max-runs=1000] [--only=ID] [--json=OUT]
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <cstring>
+#include <ctime>
 #include <fstream>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "rapporteur/store.h"
 
@@ -43,9 +43,9 @@ struct Budget {
 
 struct Timing {
   std::int64_t total = 0;
-  double first_ms = 0;            // the first run: statements not yet prepared, pages cold
-  std::vector<double> runs_ms;    // the runs after it, wall clock, sorted
-  std::vector<double> cpu_ms;     // the same runs, CPU time of the process, sorted
+  double first_ms = 0;          // the first run: statements not yet prepared, pages cold
+  std::vector<double> runs_ms;  // the runs after it, wall clock, sorted
+  std::vector<double> cpu_ms;   // the same runs, CPU time of the process, sorted
 };
 
 // CPU time of the process: on a machine shared with other work, wall-clock
@@ -58,7 +58,8 @@ double CpuMs() {
 
 double Percentile(const std::vector<double>& sorted, double p) {
   if (sorted.empty()) return 0;
-  std::size_t rank = static_cast<std::size_t>(p / 100.0 * static_cast<double>(sorted.size()) + 0.999999);
+  std::size_t rank =
+      static_cast<std::size_t>(p / 100.0 * static_cast<double>(sorted.size()) + 0.999999);
   return sorted[std::clamp<std::size_t>(rank, 1, sorted.size()) - 1];
 }
 
@@ -81,7 +82,8 @@ rapporteur::Result<Timing> Measure(rapporteur::Store& store, const SearchQuery& 
   if (!first) return first.error();
   timing.first_ms = *first;
   const Clock::time_point deadline =
-      Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(budget.seconds));
+      Clock::now() +
+      std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(budget.seconds));
   while (static_cast<int>(timing.runs_ms.size()) < budget.max_runs &&
          (static_cast<int>(timing.runs_ms.size()) < budget.min_runs || Clock::now() < deadline)) {
     rapporteur::Result<double> ms = run();
@@ -105,10 +107,14 @@ SearchQuery ToSearchQuery(const nlohmann::json& q) {
 }
 
 nlohmann::json Summary(const Timing& t) {
-  return {{"runs", t.runs_ms.size()},       {"first_ms", t.first_ms},
-          {"p50_ms", Percentile(t.runs_ms, 50)}, {"p90_ms", Percentile(t.runs_ms, 90)},
-          {"p99_ms", Percentile(t.runs_ms, 99)}, {"max_ms", t.runs_ms.empty() ? 0 : t.runs_ms.back()},
-          {"cpu_p50_ms", Percentile(t.cpu_ms, 50)}, {"cpu_p99_ms", Percentile(t.cpu_ms, 99)}};
+  return {{"runs", t.runs_ms.size()},
+          {"first_ms", t.first_ms},
+          {"p50_ms", Percentile(t.runs_ms, 50)},
+          {"p90_ms", Percentile(t.runs_ms, 90)},
+          {"p99_ms", Percentile(t.runs_ms, 99)},
+          {"max_ms", t.runs_ms.empty() ? 0 : t.runs_ms.back()},
+          {"cpu_p50_ms", Percentile(t.cpu_ms, 50)},
+          {"cpu_p99_ms", Percentile(t.cpu_ms, 99)}};
 }
 
 // One query with facets (as the CLI runs it) and without.
@@ -125,11 +131,12 @@ rapporteur::Result<nlohmann::json> RunQuery(rapporteur::Store& store, const nloh
                         {"facets", Summary(*with_facets)},
                         {"no_facets", Summary(*without)}};
   auto ms = [&](const char* variant, const char* what) { return out[variant][what].get<double>(); };
-  std::cout << fmt::format("{:<30} total {:>8}  p50 {:>8.2f} ms  p99 {:>8.2f} ms  cpu p50 {:>8.2f} ms"
-                           "  first {:>8.2f} ms  | no facets: p50 {:>8.2f} ms  p99 {:>8.2f} ms\n",
-                           q.at("id").get<std::string>(), with_facets->total, ms("facets", "p50_ms"),
-                           ms("facets", "p99_ms"), ms("facets", "cpu_p50_ms"), with_facets->first_ms,
-                           ms("no_facets", "p50_ms"), ms("no_facets", "p99_ms"))
+  std::cout << fmt::format(
+                   "{:<30} total {:>8}  p50 {:>8.2f} ms  p99 {:>8.2f} ms  cpu p50 {:>8.2f} ms"
+                   "  first {:>8.2f} ms  | no facets: p50 {:>8.2f} ms  p99 {:>8.2f} ms\n",
+                   q.at("id").get<std::string>(), with_facets->total, ms("facets", "p50_ms"),
+                   ms("facets", "p99_ms"), ms("facets", "cpu_p50_ms"), with_facets->first_ms,
+                   ms("no_facets", "p50_ms"), ms("no_facets", "p99_ms"))
             << std::flush;
   return out;
 }

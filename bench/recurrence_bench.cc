@@ -14,9 +14,9 @@
 // clusters, pairs verified. bench/run_recurrence.sh runs the table.
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <random>
@@ -41,7 +41,8 @@ std::vector<RecurrenceItem> RealItems(const std::string& dir) {
   std::sort(files.begin(), files.end());
   for (const auto& path : files) {
     const std::string name = path.filename().string();
-    if (!name.starts_with("upr-info_sessions_") || name.find("voluntary") != std::string::npos) continue;
+    if (!name.starts_with("upr-info_sessions_") || name.find("voluntary") != std::string::npos)
+      continue;
     auto records = rapporteur::record::ReadUprInfoRecords(path.string(), *states);
     if (!records) continue;
     for (const auto& r : *records) items.push_back(rapporteur::RecurrenceItemOf(r));
@@ -69,7 +70,8 @@ std::vector<RecurrenceItem> Synthetic(const std::vector<RecurrenceItem>& real, s
     if (rng() % 2) {
       const auto& same_state = by_state[item.state];
       const std::vector<std::string> a = SplitWords(item.text);
-      const std::vector<std::string> b = SplitWords(real[same_state[rng() % same_state.size()]].text);
+      const std::vector<std::string> b =
+          SplitWords(real[same_state[rng() % same_state.size()]].text);
       std::string text;
       for (std::size_t i = 0; i < a.size() / 2; ++i) text += a[i] + " ";
       for (std::size_t i = b.size() / 2; i < b.size(); ++i) text += b[i] + " ";
@@ -105,10 +107,11 @@ int main(int argc, char** argv) {
   rapporteur::RecurrenceStats stats;
   const auto start = std::chrono::steady_clock::now();
   auto clusters = reference ? finder->FindReference(items, &stats) : finder->Find(items, &stats);
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
-  std::printf("%zu\t%s\t%.2f\t%.0f\t%zu\t%zu\n", items.size(), reference ? "reference" : "fast", seconds,
-              usage.ru_maxrss / 1024.0, clusters->size(), stats.candidate_pairs);
+  std::printf("%zu\t%s\t%.2f\t%.0f\t%zu\t%zu\n", items.size(), reference ? "reference" : "fast",
+              seconds, usage.ru_maxrss / 1024.0, clusters->size(), stats.candidate_pairs);
   return 0;
 }

@@ -30,9 +30,12 @@ std::vector<std::vector<std::string>> ParseCsv(const std::string& s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
     if (quoted) {
-      if (c == '"' && i + 1 < s.size() && s[i + 1] == '"') field += '"', ++i;
-      else if (c == '"') quoted = false;
-      else field += c;
+      if (c == '"' && i + 1 < s.size() && s[i + 1] == '"')
+        field += '"', ++i;
+      else if (c == '"')
+        quoted = false;
+      else
+        field += c;
     } else if (c == '"') {
       quoted = true;
     } else if (c == ',') {
@@ -50,7 +53,8 @@ std::vector<std::vector<std::string>> ParseCsv(const std::string& s) {
 
 void LoadUprTexts() {
   const char* env = std::getenv("RAPPORTEUR_SHARED_DATA");
-  const std::string dir = std::string(env ? env : RAPPORTEUR_SOURCE_DIR_BENCH "/../shared/data") + "/upr-info";
+  const std::string dir =
+      std::string(env ? env : RAPPORTEUR_SOURCE_DIR_BENCH "/../shared/data") + "/upr-info";
   for (const auto& entry : std::filesystem::directory_iterator(dir)) {
     if (entry.path().filename().string().rfind("upr-info_", 0) != 0) continue;
     std::ifstream in(entry.path(), std::ios::binary);
@@ -71,13 +75,16 @@ int CountToken(void* ctx, int, const char*, int, int, int) {
 }
 
 void BM_Tokenizer(benchmark::State& state) {
-  auto tokenizer = rapporteur::store::SearchTokenizer::Create(&rapporteur::store::DefaultIrregularForms().value());
+  auto tokenizer = rapporteur::store::SearchTokenizer::Create(
+      &rapporteur::store::DefaultIrregularForms().value());
   std::int64_t tokens = 0;
   for (auto _ : state) {
-    for (const std::string& t : g_texts) (*tokenizer)->Tokenize(t, FTS5_TOKENIZE_DOCUMENT, &tokens, CountToken);
+    for (const std::string& t : g_texts)
+      (*tokenizer)->Tokenize(t, FTS5_TOKENIZE_DOCUMENT, &tokens, CountToken);
   }
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * g_bytes));
-  state.counters["tokens/s"] = benchmark::Counter(static_cast<double>(tokens), benchmark::Counter::kIsRate);
+  state.counters["tokens/s"] =
+      benchmark::Counter(static_cast<double>(tokens), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_Tokenizer)->Unit(benchmark::kMillisecond);
 
@@ -87,7 +94,8 @@ void FillFts(benchmark::State& state, const char* tokenize) {
     sqlite3* db = nullptr;
     sqlite3_open(":memory:", &db);
     if (!rapporteur::store::RegisterFtsTokenizer(db).ok()) state.SkipWithError("no tokenizer");
-    const std::string create = std::string("CREATE VIRTUAL TABLE t USING fts5(text, tokenize='") + tokenize + "')";
+    const std::string create =
+        std::string("CREATE VIRTUAL TABLE t USING fts5(text, tokenize='") + tokenize + "')";
     sqlite3_exec(db, create.c_str(), nullptr, nullptr, nullptr);
     sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
     sqlite3_stmt* stmt = nullptr;
@@ -102,11 +110,13 @@ void FillFts(benchmark::State& state, const char* tokenize) {
     sqlite3_close(db);
   }
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * g_bytes));
-  state.counters["rows/s"] = benchmark::Counter(static_cast<double>(state.iterations() * g_texts.size()),
-                                                benchmark::Counter::kIsRate);
+  state.counters["rows/s"] = benchmark::Counter(
+      static_cast<double>(state.iterations() * g_texts.size()), benchmark::Counter::kIsRate);
 }
 void BM_FtsRapporteur(benchmark::State& state) { FillFts(state, "rapporteur"); }
-void BM_FtsPorterUnicode61(benchmark::State& state) { FillFts(state, "porter unicode61 remove_diacritics 2"); }
+void BM_FtsPorterUnicode61(benchmark::State& state) {
+  FillFts(state, "porter unicode61 remove_diacritics 2");
+}
 BENCHMARK(BM_FtsRapporteur)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_FtsPorterUnicode61)->Unit(benchmark::kMillisecond);
 

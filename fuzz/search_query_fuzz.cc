@@ -18,13 +18,16 @@ sqlite3_stmt* MatchStatement() {
   static sqlite3_stmt* stmt = [] {
     sqlite3* db = nullptr;
     sqlite3_stmt* s = nullptr;
-    if (sqlite3_open(":memory:", &db) != SQLITE_OK || !rapporteur::store::RegisterFtsTokenizer(db).ok() ||
-        sqlite3_exec(db,
-                     "CREATE VIRTUAL TABLE t USING fts5(text, title, tokenize='rapporteur');"
-                     "INSERT INTO t VALUES('Torture by the police in prisons', 'women and children');"
-                     "INSERT INTO t VALUES('加强人权保护', 'la défense des droits');",
-                     nullptr, nullptr, nullptr) != SQLITE_OK ||
-        sqlite3_prepare_v2(db, "SELECT count(*) FROM t WHERE t MATCH ?1", -1, &s, nullptr) != SQLITE_OK) {
+    if (sqlite3_open(":memory:", &db) != SQLITE_OK ||
+        !rapporteur::store::RegisterFtsTokenizer(db).ok() ||
+        sqlite3_exec(
+            db,
+            "CREATE VIRTUAL TABLE t USING fts5(text, title, tokenize='rapporteur');"
+            "INSERT INTO t VALUES('Torture by the police in prisons', 'women and children');"
+            "INSERT INTO t VALUES('加强人权保护', 'la défense des droits');",
+            nullptr, nullptr, nullptr) != SQLITE_OK ||
+        sqlite3_prepare_v2(db, "SELECT count(*) FROM t WHERE t MATCH ?1", -1, &s, nullptr) !=
+            SQLITE_OK) {
       std::abort();
     }
     return s;

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds and runs every test: once as a normal
-# build, once under AddressSanitizer and UBSan.
+# build, then clang-format and clang-tidy (scripts/lint.sh), then the tests
+# again under AddressSanitizer and UBSan.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh --test
@@ -12,6 +13,8 @@ echo "== build (RelWithDebInfo)"
 BUILD_DIR=build scripts/build.sh -DRAPPORTEUR_SANITIZE=OFF -DRAPPORTEUR_TESTS=ON -DRAPPORTEUR_BENCH=ON
 echo "== tests"
 (cd build && ctest --output-on-failure --no-tests=error -j"$jobs" --timeout 600)
+echo "== lint"
+BUILD_DIR=build JOBS="$jobs" scripts/lint.sh
 
 if [ "${RAPPORTEUR_SKIP_SANITIZERS:-0}" != 1 ]; then
   echo "== build (AddressSanitizer + UBSan)"

@@ -33,11 +33,11 @@ namespace rapporteur {
 enum class ClauseStatus {
   kUnchanged,
   kModified,
-  kMoved,     // out of order relative to its neighbours; `modified` tells if edited
+  kMoved,  // out of order relative to its neighbours; `modified` tells if edited
   kInserted,
   kDeleted,
-  kSplit,     // one old clause became several new ones (one change per part)
-  kMerged,    // several old clauses became one new one
+  kSplit,   // one old clause became several new ones (one change per part)
+  kMerged,  // several old clauses became one new one
 };
 
 // "unchanged", "modified", "moved", "inserted", "deleted", "split", "merged".
@@ -99,7 +99,7 @@ struct ClauseCounts {
 struct ComparisonStats {
   std::size_t tokens_before = 0, tokens_after = 0;
   std::size_t inserted_tokens = 0, deleted_tokens = 0;  // in the redline as shown
-  std::size_t moved_tokens = 0;  // old-side tokens of clauses that moved
+  std::size_t moved_tokens = 0;                         // old-side tokens of clauses that moved
 };
 
 struct Comparison {

@@ -37,10 +37,10 @@ std::string_view BlockKindName(BlockKind kind);
 
 struct Block {
   BlockKind kind = BlockKind::kParagraph;
-  std::string label;  // the unit's own number as printed, or ""
-  std::string path;   // labels of the enclosing units and this one, '/'-joined
-  std::string text;   // the text without its label
-  int depth = 0;      // 0 for top-level units
+  std::string label;      // the unit's own number as printed, or ""
+  std::string path;       // labels of the enclosing units and this one, '/'-joined
+  std::string text;       // the text without its label
+  int depth = 0;          // 0 for top-level units
   bool preamble = false;  // before the first numbered unit of the body
 };
 

@@ -27,7 +27,7 @@ struct Evidence {
 };
 
 struct Finding {
-  std::string kind;        // instrument_removed, obligation_weakened, ...
+  std::string kind;  // instrument_removed, obligation_weakened, ...
   Severity severity = Severity::kMedium;
   std::string instrument;  // catalogue id, e.g. "ICCPR", or ""
   std::string direction;   // objective_changed: "narrowed", "broadened" or ""

@@ -74,8 +74,7 @@ struct ImportSummary {
   std::vector<std::string> warnings;
 };
 
-Result<ImportSummary> Import(Store& store, const std::string& path,
-                             const ImportOptions& options);
+Result<ImportSummary> Import(Store& store, const std::string& path, const ImportOptions& options);
 
 // Detects the format from the first bytes of a file.
 Result<ImportFormat> DetectImportFormat(const std::string& path);

@@ -53,8 +53,9 @@ Result<Document> ReadDocument(const std::string& path, const ReadOptions& option
 
 // Reads the files at `paths`, up to `threads` at a time (0: one per CPU
 // the process may run on; one at a time if it may run on one CPU or the
-// system refuses threads), and returns them in the order given. Every file is read; on failure the error is that of the first path
-// that failed in the order given, as a sequential read would report it.
+// system refuses threads), and returns them in the order given. Every file is read; on failure the
+// error is that of the first path that failed in the order given, as a sequential read would report
+// it.
 Result<std::vector<Document>> ReadDocuments(const std::vector<std::string>& paths,
                                             const ReadOptions& options, unsigned threads = 0);
 

@@ -21,27 +21,26 @@
 #define RAPPORTEUR_RECORD_H_
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <span>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "rapporteur/status.h"
 
 namespace rapporteur {
 
 enum class FieldType {
-  kText,       // free text
-  kInteger,    // a whole number
-  kDate,       // partial ISO date: YYYY, YYYY-MM or YYYY-MM-DD
-  kEnum,       // one of FieldSpec::values
-  kState,      // an ISO 3166-1 alpha-2 code
-  kStateList,  // a list of alpha-2 codes
-  kList,       // a list of free-text values (themes, SDGs, ...)
-  kRef,        // the key of a record of kind FieldSpec::ref_kind
-  kInstrument, // an instrument id of the catalogue ("ICCPR")
-  kMechanism,  // a mechanism id of the catalogue ("UPR", "CCPR", "SR-TORTURE")
+  kText,        // free text
+  kInteger,     // a whole number
+  kDate,        // partial ISO date: YYYY, YYYY-MM or YYYY-MM-DD
+  kEnum,        // one of FieldSpec::values
+  kState,       // an ISO 3166-1 alpha-2 code
+  kStateList,   // a list of alpha-2 codes
+  kList,        // a list of free-text values (themes, SDGs, ...)
+  kRef,         // the key of a record of kind FieldSpec::ref_kind
+  kInstrument,  // an instrument id of the catalogue ("ICCPR")
+  kMechanism,   // a mechanism id of the catalogue ("UPR", "CCPR", "SR-TORTURE")
 };
 
 struct FieldSpec {

@@ -73,12 +73,12 @@ namespace rapporteur {
 
 // One recommendation.
 struct RecurrenceItem {
-  std::int64_t id = 0;      // the caller's (e.g. the store's record id); not interpreted
-  std::string state;        // the state under review, ISO alpha-2 ("CN")
-  int cycle = 0;            // review cycle (1, 2, 3, ...)
-  std::string text;         // UTF-8
+  std::int64_t id = 0;  // the caller's (e.g. the store's record id); not interpreted
+  std::string state;    // the state under review, ISO alpha-2 ("CN")
+  int cycle = 0;        // review cycle (1, 2, 3, ...)
+  std::string text;     // UTF-8
   std::vector<std::string> recommending_states;  // alpha-2 codes; for the report only
-  std::string response;     // "supported", "noted", ...; for the report only
+  std::string response;                          // "supported", "noted", ...; for the report only
 };
 
 struct RecurrenceOptions {
@@ -120,8 +120,8 @@ enum class RecurrenceKind { kRatification, kText };
 struct RecurrenceCluster {
   RecurrenceKind kind = RecurrenceKind::kText;
   std::string state;
-  std::vector<int> cycles;            // distinct, ascending
-  std::vector<std::size_t> members;   // indices into the input, ascending by (cycle, index)
+  std::vector<int> cycles;           // distinct, ascending
+  std::vector<std::size_t> members;  // indices into the input, ascending by (cycle, index)
   // Catalogue ids the cluster is about: for kRatification the one
   // instrument; for kText those named by most members.
   std::vector<std::string> instruments;

@@ -31,10 +31,10 @@ enum class OutputFormat { kTerminal, kJson, kHtml, kMarkdown, kDocx };
 Result<OutputFormat> ParseOutputFormat(std::string_view name);
 
 struct RenderOptions {
-  bool color = false;           // ANSI colours in terminal output
-  bool show_unchanged = false;  // list unchanged clauses too (terminal, Markdown)
+  bool color = false;                 // ANSI colours in terminal output
+  bool show_unchanged = false;        // list unchanged clauses too (terminal, Markdown)
   std::string author = "rapporteur";  // author of DOCX tracked changes
-  std::string date;  // ISO 8601 date of DOCX tracked changes; now when empty
+  std::string date;                   // ISO 8601 date of DOCX tracked changes; now when empty
   // Markdown and HTML: an analyst's brief (summary of high-severity
   // findings, the findings ranked with their quotes, then the redline)
   // instead of a plain comparison.

@@ -26,10 +26,10 @@
 namespace rapporteur {
 
 struct StateInfo {
-  std::string code;            // ISO 3166-1 alpha-2: "CN"
-  std::string alpha3;          // "CHN"
-  std::string name;            // short name as the UN uses it: "China"
-  std::string official_name;   // "People's Republic of China"
+  std::string code;           // ISO 3166-1 alpha-2: "CN"
+  std::string alpha3;         // "CHN"
+  std::string name;           // short name as the UN uses it: "China"
+  std::string official_name;  // "People's Republic of China"
   bool un_member = false;
   std::string regional_group;  // African, Asia-Pacific, EEG, GRULAC, WEOG; "" if none
   std::vector<std::string> aliases;

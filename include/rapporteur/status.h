@@ -24,18 +24,18 @@ namespace rapporteur {
 
 enum class ErrorCode {
   kOk = 0,
-  kInvalidArgument,  // the caller asked for something meaningless (usage)
-  kNotFound,         // a named file or record does not exist
-  kIoError,          // the operating system refused a read or write
-  kInvalidInput,     // the input is malformed: bad zip, invalid UTF-8, ...
-  kUnsupported,      // well-formed, but not something we can read
-  kTooLarge,         // over a configured cap (zip bomb, huge file)
-  kEncrypted,        // the document is encrypted
-  kNoText,           // the document has no text layer (scanned PDF)
-  kConflict,         // the operation conflicts with the current state
-  kUnauthenticated,  // no valid credentials
-  kPermissionDenied, // credentials valid, role insufficient
-  kInternal,         // a bug: an invariant did not hold
+  kInvalidArgument,   // the caller asked for something meaningless (usage)
+  kNotFound,          // a named file or record does not exist
+  kIoError,           // the operating system refused a read or write
+  kInvalidInput,      // the input is malformed: bad zip, invalid UTF-8, ...
+  kUnsupported,       // well-formed, but not something we can read
+  kTooLarge,          // over a configured cap (zip bomb, huge file)
+  kEncrypted,         // the document is encrypted
+  kNoText,            // the document has no text layer (scanned PDF)
+  kConflict,          // the operation conflicts with the current state
+  kUnauthenticated,   // no valid credentials
+  kPermissionDenied,  // credentials valid, role insufficient
+  kInternal,          // a bug: an invariant did not hold
 };
 
 // The canonical lower-case name of a code, e.g. "invalid_input".
@@ -52,8 +52,7 @@ int HttpStatusFor(ErrorCode code);
 class [[nodiscard]] Status {
  public:
   Status() = default;  // OK
-  Status(ErrorCode code, std::string message)
-      : code_(code), message_(std::move(message)) {}
+  Status(ErrorCode code, std::string message) : code_(code), message_(std::move(message)) {}
 
   static Status Ok() { return Status(); }
 
@@ -83,7 +82,8 @@ inline Status Internal(std::string m) { return {ErrorCode::kInternal, std::move(
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : state_(std::in_place_index<0>, std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value)
+      : state_(std::in_place_index<0>, std::move(value)) {}  // NOLINT: implicit by design
   Result(Status status) : state_(std::in_place_index<1>, std::move(status)) {  // NOLINT
     assert(!std::get<1>(state_).ok() && "a Result cannot hold an OK status");
   }
@@ -110,10 +110,10 @@ class [[nodiscard]] Result {
 }  // namespace rapporteur
 
 // Propagates a failed Status out of the enclosing function.
-#define RAPPORTEUR_RETURN_IF_ERROR(expr)        \
-  do {                                          \
-    ::rapporteur::Status _st = (expr);          \
-    if (!_st.ok()) return _st;                  \
+#define RAPPORTEUR_RETURN_IF_ERROR(expr) \
+  do {                                   \
+    ::rapporteur::Status _st = (expr);   \
+    if (!_st.ok()) return _st;           \
   } while (0)
 
 #endif  // RAPPORTEUR_STATUS_H_

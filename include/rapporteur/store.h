@@ -69,9 +69,9 @@ class Batch {
 // nlohmann::json members, whose invariant checks tidy cannot prove silent.
 struct Change {
   std::int64_t id = 0;
-  std::string at;     // UTC, ISO 8601 with seconds: "2026-11-29T06:40:00Z"
+  std::string at;  // UTC, ISO 8601 with seconds: "2026-11-29T06:40:00Z"
   std::string actor;
-  std::string action; // "add", "update", "delete"
+  std::string action;  // "add", "update", "delete"
   std::string kind;
   std::string key;
   std::int64_t record_id = 0;
@@ -84,7 +84,7 @@ struct Change {
 // different fields ANDed. Filter fields are those of the kind's spec plus
 // the aliases below; values of state fields may be any known state name.
 struct SearchQuery {
-  std::string text;                 // "" matches every record of the kind
+  std::string text;  // "" matches every record of the kind
   std::string kind = "recommendation";
   // field -> accepted values. Besides field names: "state" (any state field),
   // "mechanism" (a mechanism id or type: "UPR", "treaty_body", "CCPR"),
@@ -107,7 +107,7 @@ struct FacetCount {
 
 struct SearchResult {
   std::int64_t total = 0;
-  std::vector<Record> results;  // at most limit, best match first
+  std::vector<Record> results;                            // at most limit, best match first
   std::map<std::string, std::vector<FacetCount>> facets;  // by count desc
 };
 

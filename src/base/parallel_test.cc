@@ -49,8 +49,8 @@ TEST(RunBothTest, OneCpuRunsBothHereInOrder) {
   std::vector<std::thread::id> threads;
   RunBoth([&] { threads.push_back(std::this_thread::get_id()); },
           [&] { threads.push_back(std::this_thread::get_id()); });
-  EXPECT_EQ(threads, (std::vector<std::thread::id>{std::this_thread::get_id(),
-                                                    std::this_thread::get_id()}));
+  EXPECT_EQ(threads,
+            (std::vector<std::thread::id>{std::this_thread::get_id(), std::this_thread::get_id()}));
 }
 
 TEST(RunBothTest, ExceptionsReachTheCallerAfterBothEnded) {
@@ -59,8 +59,7 @@ TEST(RunBothTest, ExceptionsReachTheCallerAfterBothEnded) {
                std::runtime_error);
   EXPECT_TRUE(second_ran.load());
   try {
-    RunBoth([] { throw std::runtime_error("first"); },
-            [] { throw std::logic_error("second"); });
+    RunBoth([] { throw std::runtime_error("first"); }, [] { throw std::logic_error("second"); });
     FAIL() << "no exception";
   } catch (const std::runtime_error& e) {
     EXPECT_STREQ(e.what(), "first");

@@ -5,7 +5,6 @@
 #define RAPPORTEUR_SRC_CLI_COMMANDS_H_
 
 #include <CLI/CLI.hpp>
-
 #include <functional>
 #include <map>
 #include <memory>
@@ -42,8 +41,9 @@ Status WriteOutput(const std::string& path, const std::string& bytes);
 // file is written beside its destination and renamed over it only if
 // `write` and the writing succeed, so that a failure never leaves a
 // truncated file where the previous one was.
-Status WriteOutputWith(const std::string& path,
-                       const std::function<Status(const std::function<Status(std::string_view)>&)>& write);
+Status WriteOutputWith(
+    const std::string& path,
+    const std::function<Status(const std::function<Status(std::string_view)>&)>& write);
 
 }  // namespace rapporteur::cli
 

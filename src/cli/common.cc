@@ -56,9 +56,8 @@ Status WriteOutputWith(
 }
 
 Status WriteOutput(const std::string& path, const std::string& bytes) {
-  return WriteOutputWith(path, [&](const std::function<Status(std::string_view)>& sink) {
-    return sink(bytes);
-  });
+  return WriteOutputWith(
+      path, [&](const std::function<Status(std::string_view)>& sink) { return sink(bytes); });
 }
 
 }  // namespace rapporteur::cli

@@ -3,8 +3,8 @@
 #include <malloc.h>
 
 #include <iostream>
-#include <new>
 #include <map>
+#include <new>
 
 #include "src/cli/commands.h"
 

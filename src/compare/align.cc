@@ -69,8 +69,9 @@ class Aligner {
     PairRepeatedTwins(old_by_hash, /*within_gap=*/false);
   }
 
-  void PairRepeatedTwins(const std::unordered_map<std::uint64_t, std::vector<std::size_t>>& old_by_hash,
-                         bool within_gap) {
+  void PairRepeatedTwins(
+      const std::unordered_map<std::uint64_t, std::vector<std::size_t>>& old_by_hash,
+      bool within_gap) {
     if (within_gap) ComputeGaps();
     for (std::size_t n = 0; n < news_.size(); ++n) {
       if (news_[n].label_only || result_.group_of_new[n] >= 0) continue;
@@ -94,7 +95,8 @@ class Aligner {
       return a.new_index < b.new_index;
     });
     for (const Edge& e : edges) {
-      if (result_.group_of_old[e.old_index] >= 0 || result_.group_of_new[e.new_index] >= 0) continue;
+      if (result_.group_of_old[e.old_index] >= 0 || result_.group_of_new[e.new_index] >= 0)
+        continue;
       Pair(e.old_index, e.new_index);
     }
   }
@@ -173,8 +175,8 @@ class Aligner {
       }
     }
     const std::size_t keep = std::min(kMaxCandidates, touched_.size());
-    std::partial_sort(touched_.begin(), touched_.begin() + static_cast<std::ptrdiff_t>(keep), touched_.end(),
-                      [this](std::uint32_t a, std::uint32_t b) {
+    std::partial_sort(touched_.begin(), touched_.begin() + static_cast<std::ptrdiff_t>(keep),
+                      touched_.end(), [this](std::uint32_t a, std::uint32_t b) {
                         return shared_[a] != shared_[b] ? shared_[a] > shared_[b] : a < b;
                       });
     for (std::size_t i = 0; i < keep; ++i) out->push_back(touched_[i]);
@@ -264,7 +266,8 @@ class Aligner {
                                                  std::size_t extra) {
     std::vector<std::uint32_t> out;
     for (std::size_t p : parts) out.insert(out.end(), bags[p].sorted.begin(), bags[p].sorted.end());
-    if (extra != SIZE_MAX) out.insert(out.end(), bags[extra].sorted.begin(), bags[extra].sorted.end());
+    if (extra != SIZE_MAX)
+      out.insert(out.end(), bags[extra].sorted.begin(), bags[extra].sorted.end());
     std::sort(out.begin(), out.end());
     return out;
   }

@@ -55,10 +55,10 @@ struct Alignment {
 };
 
 struct AlignOptions {
-  double match_threshold = 0.5;  // similarity to pair blocks anywhere
-  double gap_threshold = 0.3;    // similarity to pair blocks in the same gap
+  double match_threshold = 0.5;       // similarity to pair blocks anywhere
+  double gap_threshold = 0.3;         // similarity to pair blocks in the same gap
   double same_label_threshold = 0.1;  // ... and bearing the same label
-  double containment = 0.6;      // share of a part's words found in the whole
+  double containment = 0.6;           // share of a part's words found in the whole
 };
 
 Alignment AlignBlocks(const std::vector<BlockBag>& olds, const std::vector<BlockBag>& news,

@@ -617,7 +617,8 @@ SeriesComparison CompareSeries(const std::vector<Document>& versions,
   for (std::size_t i = 0; i + 1 < versions.size(); ++i) {
     series.steps.push_back(Compare(versions[i], versions[i + 1], options));
   }
-  if (versions.size() > 2) series.first_to_last = Compare(versions.front(), versions.back(), options);
+  if (versions.size() > 2)
+    series.first_to_last = Compare(versions.front(), versions.back(), options);
   return series;
 }
 

@@ -106,8 +106,8 @@ class Differ {
       // Forward: the furthest-reaching D-path on each diagonal k = x - y.
       for (std::ptrdiff_t k = -d + f_start; k <= d - f_end; k += 2) {
         const std::ptrdiff_t ko = offset + k;
-        std::ptrdiff_t x = (k == -d || (k != d && fwd_[ko - 1] < fwd_[ko + 1])) ? fwd_[ko + 1]
-                                                                             : fwd_[ko - 1] + 1;
+        std::ptrdiff_t x =
+            (k == -d || (k != d && fwd_[ko - 1] < fwd_[ko + 1])) ? fwd_[ko + 1] : fwd_[ko - 1] + 1;
         std::ptrdiff_t y = x - k;
         while (x < n && y < m && a[x] == b[y]) ++x, ++y;
         fwd_[ko] = x;
@@ -126,8 +126,8 @@ class Differ {
       // Backward: the same from the ends of both sequences.
       for (std::ptrdiff_t k = -d + b_start; k <= d - b_end; k += 2) {
         const std::ptrdiff_t ko = offset + k;
-        std::ptrdiff_t x = (k == -d || (k != d && bwd_[ko - 1] < bwd_[ko + 1])) ? bwd_[ko + 1]
-                                                                             : bwd_[ko - 1] + 1;
+        std::ptrdiff_t x =
+            (k == -d || (k != d && bwd_[ko - 1] < bwd_[ko + 1])) ? bwd_[ko + 1] : bwd_[ko - 1] + 1;
         std::ptrdiff_t y = x - k;
         while (x < n && y < m && a[n - 1 - x] == b[m - 1 - y]) ++x, ++y;
         bwd_[ko] = x;

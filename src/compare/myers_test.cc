@@ -99,8 +99,8 @@ TEST(MyersTest, BudgetMakesResultApproximateButValid) {
 }
 
 TEST(MyersTest, DeletionsComeBeforeInsertions) {
-  DiffScript s = DiffTokens(std::vector<std::uint32_t>{1, 2, 3}, std::vector<std::uint32_t>{1, 4, 3},
-                            1u << 20);
+  DiffScript s = DiffTokens(std::vector<std::uint32_t>{1, 2, 3},
+                            std::vector<std::uint32_t>{1, 4, 3}, 1u << 20);
   ASSERT_EQ(s.runs.size(), 4u);
   EXPECT_EQ(s.runs[1].op, DiffOp::kDelete);
   EXPECT_EQ(s.runs[2].op, DiffOp::kInsert);

@@ -103,7 +103,8 @@ void Renumber(const Keying& from, std::vector<TokenizedText>* texts, Keying* to)
   const Interner& from_keys = from.ignore_case ? from.folded : from.exact;
   Interner& to_keys = to->ignore_case ? to->folded : to->exact;
   std::vector<std::uint32_t> id_in_to(from_keys.size());
-  for (std::uint32_t id = 0; id < id_in_to.size(); ++id) id_in_to[id] = to_keys.Id(from_keys.Key(id));
+  for (std::uint32_t id = 0; id < id_in_to.size(); ++id)
+    id_in_to[id] = to_keys.Id(from_keys.Key(id));
   for (TokenizedText& t : *texts) {
     for (std::uint32_t& key : t.keys) key = id_in_to[key];
   }
@@ -181,7 +182,8 @@ TokenizedVersions TokenizeVersions(const std::vector<Block>& before,
   return out;
 }
 
-VersionBags MakeBags(const std::vector<Block>& before, const std::vector<TokenizedText>& before_texts,
+VersionBags MakeBags(const std::vector<Block>& before,
+                     const std::vector<TokenizedText>& before_texts,
                      const std::vector<Block>& after, const std::vector<TokenizedText>& after_texts,
                      Keying* keying) {
   VersionBags bags;

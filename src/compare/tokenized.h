@@ -4,9 +4,9 @@
 #define RAPPORTEUR_SRC_COMPARE_TOKENIZED_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
-#include <memory>
 #include <vector>
 
 #include "rapporteur/document.h"
@@ -79,7 +79,8 @@ TokenizedVersions TokenizeVersions(const std::vector<Block>& before,
 struct VersionBags {
   std::vector<BlockBag> before, after;
 };
-VersionBags MakeBags(const std::vector<Block>& before, const std::vector<TokenizedText>& before_texts,
+VersionBags MakeBags(const std::vector<Block>& before,
+                     const std::vector<TokenizedText>& before_texts,
                      const std::vector<Block>& after, const std::vector<TokenizedText>& after_texts,
                      Keying* keying);
 

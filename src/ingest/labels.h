@@ -21,8 +21,8 @@
 namespace rapporteur::ingest {
 
 struct LabelMatch {
-  std::string style;  // "part", "chapter", "section", "article", "decimal", ...
-  std::string label;  // as printed, minus a separating period after a word label
+  std::string style;       // "part", "chapter", "section", "article", "decimal", ...
+  std::string label;       // as printed, minus a separating period after a word label
   std::size_t length = 0;  // bytes of the text consumed, separators included
 };
 

@@ -143,7 +143,8 @@ Result<std::vector<Document>> ReadDocuments(const std::vector<std::string>& path
   // Reading is independent per file (parsing is most of a large
   // comparison's first fifth).
   const auto read_range = [&](std::size_t begin, std::size_t end) {
-    for (std::size_t i = begin; i < end; ++i) read[i].emplace(ReadDocumentCaught(paths[i], options));
+    for (std::size_t i = begin; i < end; ++i)
+      read[i].emplace(ReadDocumentCaught(paths[i], options));
   };
   ForEachRange(paths.size(), 1, read_range, threads);
   std::vector<Document> docs;

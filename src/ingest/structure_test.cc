@@ -14,10 +14,14 @@ RawBlock Para(std::string text) {
 TEST(StructureTest, NestsByLabelStyle) {
   RawDocument raw;
   raw.title = "  Memorandum   of Understanding ";
-  raw.blocks = {Para("The Parties,"),        Para("Article 1. Objectives"),
-                Para("1. The objective is"), Para("(a) first;"),
-                Para("(b) second."),         Para("2. Second paragraph"),
-                Para("Continuation text."),  Para("Article 2"),
+  raw.blocks = {Para("The Parties,"),
+                Para("Article 1. Objectives"),
+                Para("1. The objective is"),
+                Para("(a) first;"),
+                Para("(b) second."),
+                Para("2. Second paragraph"),
+                Para("Continuation text."),
+                Para("Article 2"),
                 Para("1. Again")};
   Document doc = BuildStructure(raw, "x.txt", Format::kText);
   EXPECT_EQ(doc.title, "Memorandum of Understanding");

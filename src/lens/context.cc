@@ -1,6 +1,6 @@
-#include "src/lens/rules.h"
-
 #include <algorithm>
+
+#include "src/lens/rules.h"
 
 namespace rapporteur::lens {
 namespace {
@@ -42,7 +42,11 @@ bool AnalysisContext::NewChanged(std::size_t index, std::uint32_t begin, std::ui
 AnalysisContext::AnalysisContext(const Document& b, const Document& a, const Comparison& c,
                                  const Catalogue& cat, ScannedDocument old_scan,
                                  ScannedDocument new_scan)
-    : before(b), after(a), comparison(c), catalogue(cat), old_hits(std::move(old_scan)),
+    : before(b),
+      after(a),
+      comparison(c),
+      catalogue(cat),
+      old_hits(std::move(old_scan)),
       new_hits(std::move(new_scan)) {
   new_of_old.assign(before.blocks.size(), -1);
   old_of_new.assign(after.blocks.size(), -1);

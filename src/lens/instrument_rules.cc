@@ -34,7 +34,8 @@ bool SpelledNearly(const Document& doc, const Mention& m, const Document& other,
                    const std::vector<int>& counterpart) {
   const int c = counterpart[m.block];
   if (c < 0) return false;
-  const std::string_view name = std::string_view(doc.blocks[m.block].text).substr(m.begin, m.end - m.begin);
+  const std::string_view name =
+      std::string_view(doc.blocks[m.block].text).substr(m.begin, m.end - m.begin);
   return ContainsNearly(other.blocks[static_cast<std::size_t>(c)].text, name);
 }
 

@@ -141,7 +141,7 @@ SeriesComparison Lens::CompareSeriesWithFindings(const std::vector<Document>& ve
   const std::size_t last = versions.size() - 1;
   if (versions.size() > 2) {
     series.cumulative().findings = AnalyzeScanned(*impl_, versions.front(), versions.back(),
-                                                series.cumulative(), hits.front(), hits.back());
+                                                  series.cumulative(), hits.front(), hits.back());
   }
   for (std::size_t i = 0; i < series.steps.size(); ++i) {
     // A middle version is the newer side of one step and the older of the

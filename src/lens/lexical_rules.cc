@@ -20,9 +20,7 @@ namespace {
 struct Category {
   HitKind kind;
   std::string type;
-  bool operator<(const Category& o) const {
-    return kind != o.kind ? kind < o.kind : type < o.type;
-  }
+  bool operator<(const Category& o) const { return kind != o.kind ? kind < o.kind : type < o.type; }
 };
 
 // Which hits count, and under what category. Consultation ("in
@@ -119,7 +117,8 @@ constexpr double kRewritten = 0.3;
 
 std::string UnitOf(const Document& doc, const std::vector<int>& counterpart,
                    const std::vector<const ClauseChange*>& changes, std::size_t b) {
-  const bool gone = counterpart[b] < 0 || (changes[b] != nullptr && changes[b]->similarity < kRewritten);
+  const bool gone =
+      counterpart[b] < 0 || (changes[b] != nullptr && changes[b]->similarity < kRewritten);
   const std::string& path = doc.blocks[b].path;
   if (!gone || path.empty()) return "#" + std::to_string(b);
   return "unit:" + path.substr(0, path.find('/'));
@@ -137,9 +136,9 @@ struct Side {
   bool old_side;
 };
 
-void ReportSurplus(const AnalysisContext& ctx, const Side& s, const Category& c, std::size_t surplus,
-                   std::vector<Finding>* out) {
-  std::set<std::string> reported;  // units already reported
+void ReportSurplus(const AnalysisContext& ctx, const Side& s, const Category& c,
+                   std::size_t surplus, std::vector<Finding>* out) {
+  std::set<std::string> reported;                        // units already reported
   for (int pass = 0; pass < 2 && surplus > 0; ++pass) {  // touched hits first
     for (std::size_t b = 0; b < s.hits.size() && surplus > 0; ++b) {
       const int other = s.counterpart[b];
@@ -147,12 +146,15 @@ void ReportSurplus(const AnalysisContext& ctx, const Side& s, const Category& c,
       for (const Hit& h : s.hits[b]) {
         if (surplus == 0 || reported.count(UnitOf(s.doc, s.counterpart, s.changes, b))) break;
         const std::optional<Category> hc = CategoryOf(h);
-        if (!hc || hc->kind != c.kind || hc->type != c.type || !IsOperative(h, s.doc.blocks[b])) continue;
-        const bool touched = s.old_side ? ctx.OldChanged(b, h.begin, h.end) : ctx.NewChanged(b, h.begin, h.end);
+        if (!hc || hc->kind != c.kind || hc->type != c.type || !IsOperative(h, s.doc.blocks[b]))
+          continue;
+        const bool touched =
+            s.old_side ? ctx.OldChanged(b, h.begin, h.end) : ctx.NewChanged(b, h.begin, h.end);
         if (touched != (pass == 0)) continue;
         const std::string_view phrase =
             std::string_view(s.doc.blocks[b].text).substr(h.begin, h.end - h.begin);
-        if (other >= 0 && ContainsNearly(s.other.blocks[static_cast<std::size_t>(other)].text, phrase)) {
+        if (other >= 0 &&
+            ContainsNearly(s.other.blocks[static_cast<std::size_t>(other)].text, phrase)) {
           continue;  // only the spelling changed
         }
         Finding f;
@@ -184,15 +186,16 @@ void FindLexicalShifts(const AnalysisContext& ctx, std::vector<Finding>* out) {
   std::map<Category, bool> categories;
   for (const auto& [c, v] : old_counts) categories[c] = true;
   for (const auto& [c, v] : new_counts) categories[c] = true;
-  const Side old_side{ctx.old_hits, old_counts, new_counts, ctx.new_of_old, ctx.change_of_old,
-                      ctx.before, ctx.after, true};
-  const Side new_side{ctx.new_hits, new_counts, old_counts, ctx.old_of_new, ctx.change_of_new,
-                      ctx.after, ctx.before, false};
+  const Side old_side{ctx.old_hits,      old_counts, new_counts, ctx.new_of_old,
+                      ctx.change_of_old, ctx.before, ctx.after,  true};
+  const Side new_side{ctx.new_hits,      new_counts, old_counts, ctx.old_of_new,
+                      ctx.change_of_new, ctx.after,  ctx.before, false};
   for (const auto& [c, unused] : categories) {
     const std::size_t before = Total(old_counts, c), after = Total(new_counts, c);
     // Special procedures and treaty bodies are named more or less often as a
     // text is redrafted; a safeguard is lost when none is named any more.
-    if (c.kind == HitKind::kMonitoring && c.type == "mandate_safeguard" && before > 0 && after > 0) continue;
+    if (c.kind == HitKind::kMonitoring && c.type == "mandate_safeguard" && before > 0 && after > 0)
+      continue;
     if (before > after) ReportSurplus(ctx, old_side, c, before - after, out);
     if (after > before) ReportSurplus(ctx, new_side, c, after - before, out);
   }

@@ -38,7 +38,8 @@ std::vector<std::string_view> SplitTabs(std::string_view line) {
   std::size_t start = 0;
   while (true) {
     const std::size_t tab = line.find('\t', start);
-    fields.push_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
+    fields.push_back(
+        line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
     if (tab == std::string_view::npos) return fields;
     start = tab + 1;
   }
@@ -61,8 +62,8 @@ class TsvParser {
     std::vector<std::string_view> fields = SplitTabs(line);
     if (columns_.empty()) return Header(number, fields);
     if (fields.size() != columns_.size()) {
-      return Error(number, "expected " + std::to_string(columns_.size()) + " tab-separated fields, got " +
-                               std::to_string(fields.size()));
+      return Error(number, "expected " + std::to_string(columns_.size()) +
+                               " tab-separated fields, got " + std::to_string(fields.size()));
     }
     return Row(number, fields);
   }
@@ -79,16 +80,19 @@ class TsvParser {
   }
 
   Status Row(std::size_t number, const std::vector<std::string_view>& f) {
-    LexiconEntry e{kind_.kind, std::string(f[columns_["lang"]]), std::string(f[columns_["phrase"]]), "", 0};
+    LexiconEntry e{kind_.kind, std::string(f[columns_["lang"]]), std::string(f[columns_["phrase"]]),
+                   "", 0};
     if (e.lang.empty()) return Error(number, "field 'lang': expected a language code such as en");
     if (e.phrase.empty()) return Error(number, "field 'phrase': expected a phrase");
     if (*kind_.type_column != '\0') e.type = std::string(f[columns_[kind_.type_column]]);
     if (*kind_.level_column != '\0') {
       std::string_view v = f[columns_[kind_.level_column]];
       auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), e.level);
-      if (ec != std::errc() || ptr != v.data() + v.size() || e.level < 0 || e.level > kind_.max_level) {
-        return Error(number, std::string("field '") + kind_.level_column + "': expected an integer 0-" +
-                                 std::to_string(kind_.max_level) + ", got '" + std::string(v) + "'");
+      if (ec != std::errc() || ptr != v.data() + v.size() || e.level < 0 ||
+          e.level > kind_.max_level) {
+        return Error(number, std::string("field '") + kind_.level_column +
+                                 "': expected an integer 0-" + std::to_string(kind_.max_level) +
+                                 ", got '" + std::string(v) + "'");
       }
     }
     out_->push_back(std::move(e));
@@ -118,8 +122,9 @@ Status Lexicons::AddTsv(std::string_view text, const std::string& name) {
   }
   const KindInfo* kind = KindNamed(kind_name);
   if (kind == nullptr) {
-    return InvalidInput("unknown lexicon '" + std::string(kind_name) +
-                        "' (name the file after one, e.g. hedges.tsv, or begin it with '# kind: hedges')")
+    return InvalidInput(
+               "unknown lexicon '" + std::string(kind_name) +
+               "' (name the file after one, e.g. hedges.tsv, or begin it with '# kind: hedges')")
         .WithContext(context);
   }
   std::vector<LexiconEntry> added;

@@ -15,7 +15,15 @@
 
 namespace rapporteur::lens {
 
-enum class LexiconKind { kModality, kHedges, kRestrictions, kMonitoring, kStandards, kObjectives, kReferences };
+enum class LexiconKind {
+  kModality,
+  kHedges,
+  kRestrictions,
+  kMonitoring,
+  kStandards,
+  kObjectives,
+  kReferences
+};
 
 struct LexiconEntry {
   LexiconKind kind;

@@ -14,7 +14,8 @@ namespace {
 
 TEST(LexiconTest, ReadsRowsAndKindFromName) {
   Lexicons l;
-  ASSERT_TRUE(l.AddTsv("# comment\nlang\tphrase\tforce\nen\tshall\t5\nen\tmay\t1\n", "modality.tsv").ok());
+  ASSERT_TRUE(
+      l.AddTsv("# comment\nlang\tphrase\tforce\nen\tshall\t5\nen\tmay\t1\n", "modality.tsv").ok());
   ASSERT_EQ(l.entries().size(), 2u);
   EXPECT_EQ(l.entries()[0].kind, LexiconKind::kModality);
   EXPECT_EQ(l.entries()[1].level, 1);
@@ -29,10 +30,12 @@ TEST(LexiconTest, KindFromFirstLine) {
 TEST(LexiconTest, ErrorsNameFileLineAndField) {
   Lexicons l;
   Status s = l.AddTsv("lang\tphrase\tforce\nen\tshall\t5\nen\tmay\thigh\n", "modality.tsv");
-  EXPECT_EQ(s.message(),
-            "cannot read 'modality.tsv': line 3: field 'force': expected an integer 0-5, got 'high'");
+  EXPECT_EQ(
+      s.message(),
+      "cannot read 'modality.tsv': line 3: field 'force': expected an integer 0-5, got 'high'");
   s = l.AddTsv("lang\tphrase\nen\n", "hedges.tsv");
-  EXPECT_EQ(s.message(), "cannot read 'hedges.tsv': line 2: expected 2 tab-separated fields, got 1");
+  EXPECT_EQ(s.message(),
+            "cannot read 'hedges.tsv': line 2: expected 2 tab-separated fields, got 1");
   s = l.AddTsv("lang\tphrase\n", "colours.tsv");
   EXPECT_NE(s.message().find("unknown lexicon 'colours'"), std::string::npos);
   s = l.AddTsv("language\tphrase\n", "hedges.tsv");
@@ -42,11 +45,14 @@ TEST(LexiconTest, ErrorsNameFileLineAndField) {
 
 TEST(CatalogueTest, ErrorsNameFileLineAndField) {
   Catalogue c;
-  ASSERT_TRUE(c.AddJsonLines(R"({"id":"X","titles":{"en":"X Convention"},"abbreviations":["XC"]})", "a.jsonl").ok());
+  ASSERT_TRUE(c.AddJsonLines(R"({"id":"X","titles":{"en":"X Convention"},"abbreviations":["XC"]})",
+                             "a.jsonl")
+                  .ok());
   EXPECT_EQ(c.instruments().size(), 1u);
   Status s = c.AddJsonLines("{\"id\":\"Y\"}\n{\"id\":\"Z\",\"titles\":[\"oops\"]}\n", "b.jsonl");
   EXPECT_EQ(s.message(),
-            "cannot read 'b.jsonl': line 2: field 'titles': expected an object of language codes to titles");
+            "cannot read 'b.jsonl': line 2: field 'titles': expected an object of language codes "
+            "to titles");
   s = c.AddJsonLines("{not json}\n", "c.jsonl");
   EXPECT_EQ(s.message(), "cannot read 'c.jsonl': line 1: not valid JSON");
   s = c.AddJsonLines("{\"titles\":{}}\n", "d.jsonl");
@@ -56,9 +62,10 @@ TEST(CatalogueTest, ErrorsNameFileLineAndField) {
 TEST(CatalogueTest, ShippedDataLoads) {
   Catalogue c;
   ASSERT_TRUE(c.AddFile(std::string(RAPPORTEUR_SOURCE_DIR) + "/data/instruments.jsonl").ok());
-  for (const char* id : {"ICERD", "ICCPR", "ICCPR-OP1", "ICCPR-OP2", "ICESCR", "ICESCR-OP", "CEDAW",
-                         "OP-CEDAW", "CAT", "OPCAT", "CRC", "OP-CRC-AC", "OP-CRC-SC", "OP-CRC-IC",
-                         "ICMW", "CPED", "CRPD", "OP-CRPD", "UDHR", "UN-CHARTER", "VDPA"}) {
+  for (const char* id :
+       {"ICERD",    "ICCPR", "ICCPR-OP1", "ICCPR-OP2", "ICESCR",    "ICESCR-OP",  "CEDAW",
+        "OP-CEDAW", "CAT",   "OPCAT",     "CRC",       "OP-CRC-AC", "OP-CRC-SC",  "OP-CRC-IC",
+        "ICMW",     "CPED",  "CRPD",      "OP-CRPD",   "UDHR",      "UN-CHARTER", "VDPA"}) {
     EXPECT_NE(c.Find(id), nullptr) << id;
   }
 }

@@ -15,8 +15,8 @@
 namespace rapporteur::lens {
 
 struct AnalysisContext {
-  AnalysisContext(const Document& b, const Document& a, const Comparison& c,
-                  const Catalogue& cat, ScannedDocument old_hits, ScannedDocument new_hits);
+  AnalysisContext(const Document& b, const Document& a, const Comparison& c, const Catalogue& cat,
+                  ScannedDocument old_hits, ScannedDocument new_hits);
 
   const Document& before;
   const Document& after;

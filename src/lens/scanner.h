@@ -33,7 +33,7 @@ enum class HitKind : std::uint8_t {
 struct Hit {
   HitKind kind = HitKind::kInstrument;
   int level = 0;
-  std::string type;        // lexicon type, or the instrument id
+  std::string type;         // lexicon type, or the instrument id
   std::uint32_t begin = 0;  // byte offsets in the block text
   std::uint32_t end = 0;
   bool anaphoric = false;  // "the Covenant" resolved from context

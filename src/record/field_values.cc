@@ -75,8 +75,7 @@ bool IsListType(FieldType type) {
 }
 
 bool IsStateCode(std::string_view code) {
-  return code.size() == 2 && code[0] >= 'A' && code[0] <= 'Z' && code[1] >= 'A' &&
-         code[1] <= 'Z';
+  return code.size() == 2 && code[0] >= 'A' && code[0] <= 'Z' && code[1] >= 'A' && code[1] <= 'Z';
 }
 
 std::string SearchableText(const KindSpec& kind, const json& fields) {

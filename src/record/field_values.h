@@ -9,11 +9,10 @@
 #ifndef RAPPORTEUR_SRC_RECORD_FIELD_VALUES_H_
 #define RAPPORTEUR_SRC_RECORD_FIELD_VALUES_H_
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "rapporteur/record.h"
 

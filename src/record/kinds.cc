@@ -25,9 +25,8 @@ constexpr FieldSpec F(std::string_view name, FieldType type, std::string_view fl
 }
 
 constexpr std::array kDocument{
-    F("symbol", T::kText, "*S"),       F("title", T::kText, "S"),
-    F("date", T::kDate),               F("language", T::kText),
-    F("mechanism", T::kMechanism),     F("state", T::kState),
+    F("symbol", T::kText, "*S"), F("title", T::kText, "S"),     F("date", T::kDate),
+    F("language", T::kText),     F("mechanism", T::kMechanism), F("state", T::kState),
     F("file", T::kText),
 };
 
@@ -95,9 +94,8 @@ constexpr std::array kStandingInvitation{
 };
 
 constexpr std::array kAgreement{
-    F("state", T::kState, "*F"),       F("counterpart", T::kText, "*F"),
-    F("title", T::kText, "*S"),        F("type", T::kText, "F"),
-    F("date_signed", T::kDate),        F("note", T::kText, "S"),
+    F("state", T::kState, "*F"), F("counterpart", T::kText, "*F"), F("title", T::kText, "*S"),
+    F("type", T::kText, "F"),    F("date_signed", T::kDate),       F("note", T::kText, "S"),
     F("source", T::kText),
 };
 
@@ -111,18 +109,17 @@ constexpr std::array kAgreementVersion{
 };
 
 constexpr std::array kActivity{
-    F("state", T::kState, "*F"),   F("agreement", T::kRef, "", "agreement"),
-    F("type", T::kText, "F"),      F("topic", T::kText, "S"),
-    F("date", T::kDate),           F("place", T::kText),
-    F("audience", T::kText, "S"),  F("participants", T::kInteger),
-    F("level", T::kText, "F"),     F("follow_up", T::kText, "S"),
+    F("state", T::kState, "*F"),  F("agreement", T::kRef, "", "agreement"),
+    F("type", T::kText, "F"),     F("topic", T::kText, "S"),
+    F("date", T::kDate),          F("place", T::kText),
+    F("audience", T::kText, "S"), F("participants", T::kInteger),
+    F("level", T::kText, "F"),    F("follow_up", T::kText, "S"),
     F("source", T::kText),
 };
 
 constexpr std::array kDialogue{
-    F("state", T::kState, "*F"),  F("partner", T::kText, "*F"),
-    F("round", T::kText),         F("date", T::kDate),
-    F("outcome", T::kText, "S"),  F("document", T::kText),
+    F("state", T::kState, "*F"), F("partner", T::kText, "*F"), F("round", T::kText),
+    F("date", T::kDate),         F("outcome", T::kText, "S"),  F("document", T::kText),
     F("source", T::kText),
 };
 
@@ -155,8 +152,7 @@ const std::array<KindSpec, 11>& Kinds() {
            kRecommendation, /*immutable=*/true),
       Kind("followup", "followups",
            "a dated, attributed assessment of how a recommendation was implemented", kFollowUp),
-      Kind("visit", "visits", "an event in a special-procedure visit request to a state",
-           kVisit),
+      Kind("visit", "visits", "an event in a special-procedure visit request to a state", kVisit),
       Kind("standing_invitation", "standing_invitations",
            "a state's standing invitation to the special procedures", kStandingInvitation),
       Kind("agreement", "agreements", "a cooperation agreement (MOU) of a state with a partner",

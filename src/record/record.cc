@@ -1,7 +1,8 @@
 // Records: validation against the kind's spec, and the JSON Lines form.
+#include "rapporteur/record.h"
+
 #include <limits>
 
-#include "rapporteur/record.h"
 #include "src/record/field_values.h"
 #include "src/text/utf8.h"
 
@@ -21,7 +22,8 @@ bool IsUtf8String(const json& value) {
 }
 
 Status CheckString(const FieldSpec& field, const json& value) {
-  if (!value.is_string()) return FieldError(field.name, "expected a string, got " + QuoteJson(value));
+  if (!value.is_string())
+    return FieldError(field.name, "expected a string, got " + QuoteJson(value));
   if (!IsUtf8String(value)) return FieldError(field.name, "invalid UTF-8");
   return Status::Ok();
 }
@@ -41,8 +43,8 @@ Status CheckEnum(const FieldSpec& field, const json& value) {
   for (std::string_view allowed : record::EnumValues(field)) {
     expected += (expected.empty() ? "" : ", ") + std::string(allowed);
   }
-  return FieldError(field.name, "invalid value " + Quote(text) + " (expected one of: " +
-                                    expected + ")");
+  return FieldError(field.name,
+                    "invalid value " + Quote(text) + " (expected one of: " + expected + ")");
 }
 
 Status CheckState(std::string_view name, const json& value) {
@@ -65,8 +67,8 @@ Status CheckInteger(const FieldSpec& field, const json& value) {
 Status CheckDate(const FieldSpec& field, const json& value) {
   RAPPORTEUR_RETURN_IF_ERROR(CheckString(field, value));
   if (!IsValidPartialDate(value.get_ref<const std::string&>())) {
-    return FieldError(field.name,
-                      "invalid date " + QuoteJson(value) + " (expected YYYY, YYYY-MM or YYYY-MM-DD)");
+    return FieldError(
+        field.name, "invalid date " + QuoteJson(value) + " (expected YYYY, YYYY-MM or YYYY-MM-DD)");
   }
   return Status::Ok();
 }
@@ -168,7 +170,8 @@ Status ValidateRecord(const Record& record) {
   for (const FieldSpec& field : spec->fields) {
     auto it = record.fields.find(field.name);
     if (field.required && (it == record.fields.end() || record::IsAbsent(*it))) {
-      return FieldError(field.name, "missing (required for kind '" + std::string(spec->kind) + "')");
+      return FieldError(field.name,
+                        "missing (required for kind '" + std::string(spec->kind) + "')");
     }
   }
   return Status::Ok();

@@ -91,7 +91,8 @@ TEST(KindsTest, DocumentedInRecordModel) {
       std::string line = body.substr(row, body.find('\n', row) - row);
       // "| `name` | type | required | search | facet |"
       auto yes = [](bool b) { return std::string(b ? " yes " : "  "); };
-      std::string flags = "|" + yes(f.required) + "|" + yes(f.searchable) + "|" + yes(f.facet) + "|";
+      std::string flags =
+          "|" + yes(f.required) + "|" + yes(f.searchable) + "|" + yes(f.facet) + "|";
       EXPECT_EQ(line.substr(line.size() - flags.size()), flags) << line;
     }
   }
@@ -102,10 +103,10 @@ TEST(PartialDateTest, CalendarChecked) {
                          "1999-12-31", "2014-04-30"}) {
     EXPECT_TRUE(IsValidPartialDate(ok)) << ok;
   }
-  for (const char* bad : {"", "14", "20144", "2014-13", "2014-00", "2014-1", "2014-10-32",
-                          "2015-02-29", "1900-02-29", "2014-04-31", "2014-10-00", "0000",
-                          "2014/10/27", "2014-10-27T00:00", "２０１４", "201a", "2014-1a",
-                          "2014-10-2x", "2014--1-01"}) {
+  for (const char* bad :
+       {"", "14", "20144", "2014-13", "2014-00", "2014-1", "2014-10-32", "2015-02-29", "1900-02-29",
+        "2014-04-31", "2014-10-00", "0000", "2014/10/27", "2014-10-27T00:00", "２０１４", "201a",
+        "2014-1a", "2014-10-2x", "2014--1-01"}) {
     EXPECT_FALSE(IsValidPartialDate(bad)) << bad;
   }
 }
@@ -122,15 +123,22 @@ std::vector<Case> Golden() {
   return {
       {"minimal", Make("recommendation", Recommendation()), ""},
       {"full",
-       Make("recommendation",
-            {{"state", "CN"}, {"mechanism", "UPR"}, {"text", "Ratify."}, {"date", "2013-10"},
-             {"session", 17}, {"cycle", 2}, {"recommending_states", {"FR", "DE"}},
-             {"themes", {"Torture", "Detention"}}, {"response", "supported"},
-             {"document", "A/HRC/25/5"}, {"paragraph", "186.1"}, {"sdgs", json::array()},
-             {"source", nullptr}}),
+       Make("recommendation", {{"state", "CN"},
+                               {"mechanism", "UPR"},
+                               {"text", "Ratify."},
+                               {"date", "2013-10"},
+                               {"session", 17},
+                               {"cycle", 2},
+                               {"recommending_states", {"FR", "DE"}},
+                               {"themes", {"Torture", "Detention"}},
+                               {"response", "supported"},
+                               {"document", "A/HRC/25/5"},
+                               {"paragraph", "186.1"},
+                               {"sdgs", json::array()},
+                               {"source", nullptr}}),
        ""},
-      {"absent optional as empty string", Make("dialogue", {{"state", "CN"}, {"partner", "EU"},
-                                                            {"date", ""}}), ""},
+      {"absent optional as empty string",
+       Make("dialogue", {{"state", "CN"}, {"partner", "EU"}, {"date", ""}}), ""},
       {"unknown kind", Make("treaty", json::object()),
        "unknown kind 'treaty' (expected one of: document, ratification, recommendation, followup, "
        "visit, standing_invitation, agreement, agreement_version, activity, dialogue, "
@@ -138,63 +146,102 @@ std::vector<Case> Golden() {
       {"no key", Make("recommendation", Recommendation(), ""), "the record has no key"},
       {"fields not an object", Make("recommendation", json::array()),
        "fields: expected a JSON object"},
-      {"unknown field", Make("standing_invitation", {{"state", "CN"}, {"date", "2004"},
-                                                     {"colour", "red"}}),
+      {"unknown field",
+       Make("standing_invitation", {{"state", "CN"}, {"date", "2004"}, {"colour", "red"}}),
        "field 'colour': unknown field of kind 'standing_invitation' (expected one of: state, "
        "date, note)"},
       {"missing required", Make("recommendation", {{"state", "CN"}, {"mechanism", "UPR"}}),
        "field 'text': missing (required for kind 'recommendation')"},
-      {"required but empty", Make("recommendation", {{"state", "CN"}, {"mechanism", "UPR"},
-                                                     {"text", ""}}),
+      {"required but empty",
+       Make("recommendation", {{"state", "CN"}, {"mechanism", "UPR"}, {"text", ""}}),
        "field 'text': missing (required for kind 'recommendation')"},
-      {"bad date", Make("visit", {{"state", "CN"}, {"mandate", "SR-TORTURE"},
-                                  {"event", "requested"}, {"date", "2014-13-01"}}),
+      {"bad date",
+       Make("visit", {{"state", "CN"},
+                      {"mandate", "SR-TORTURE"},
+                      {"event", "requested"},
+                      {"date", "2014-13-01"}}),
        "field 'date': invalid date '2014-13-01' (expected YYYY, YYYY-MM or YYYY-MM-DD)"},
-      {"date not a string", Make("visit", {{"state", "CN"}, {"mandate", "SR-TORTURE"},
-                                           {"event", "requested"}, {"date", 2014}}),
+      {"date not a string",
+       Make("visit",
+            {{"state", "CN"}, {"mandate", "SR-TORTURE"}, {"event", "requested"}, {"date", 2014}}),
        "field 'date': expected a string, got 2014"},
-      {"bad enum", [] { Record r = Make("recommendation", Recommendation());
-                        r.fields["response"] = "accepted"; return r; }(),
+      {"bad enum",
+       [] {
+         Record r = Make("recommendation", Recommendation());
+         r.fields["response"] = "accepted";
+         return r;
+       }(),
        "field 'response': invalid value 'accepted' (expected one of: supported, noted, rejected, "
        "partially_supported, pending, unclear)"},
-      {"enum is case-sensitive", Make("followup", {{"recommendation", "r1"}, {"date", "2020"},
-                                                   {"assessor", "CCPR"}, {"grade", "b"}}),
+      {"enum is case-sensitive",
+       Make("followup",
+            {{"recommendation", "r1"}, {"date", "2020"}, {"assessor", "CCPR"}, {"grade", "b"}}),
        "field 'grade': invalid value 'b' (expected one of: A, B, C, D, E)"},
-      {"state name instead of code", Make("standing_invitation", {{"state", "France"},
-                                                                  {"date", "2004"}}),
+      {"state name instead of code",
+       Make("standing_invitation", {{"state", "France"}, {"date", "2004"}}),
        "field 'state': invalid state code 'France' (expected an ISO 3166-1 alpha-2 code such as "
        "'FR')"},
       {"lower-case state", Make("standing_invitation", {{"state", "fr"}, {"date", "2004"}}),
        "field 'state': invalid state code 'fr' (expected an ISO 3166-1 alpha-2 code such as "
        "'FR')"},
-      {"state list with a name", [] { Record r = Make("recommendation", Recommendation());
-                                      r.fields["recommending_states"] = {"FR", "Germany"};
-                                      return r; }(),
+      {"state list with a name",
+       [] {
+         Record r = Make("recommendation", Recommendation());
+         r.fields["recommending_states"] = {"FR", "Germany"};
+         return r;
+       }(),
        "field 'recommending_states': invalid state code 'Germany' (expected an ISO 3166-1 "
        "alpha-2 code such as 'FR')"},
-      {"state list not a list", [] { Record r = Make("recommendation", Recommendation());
-                                     r.fields["recommending_states"] = "FR";
-                                     return r; }(),
+      {"state list not a list",
+       [] {
+         Record r = Make("recommendation", Recommendation());
+         r.fields["recommending_states"] = "FR";
+         return r;
+       }(),
        "field 'recommending_states': expected a list, got 'FR'"},
-      {"list with a number", [] { Record r = Make("recommendation", Recommendation());
-                                  r.fields["themes"] = {"Torture", 3}; return r; }(),
+      {"list with a number",
+       [] {
+         Record r = Make("recommendation", Recommendation());
+         r.fields["themes"] = {"Torture", 3};
+         return r;
+       }(),
        "field 'themes': expected a list of non-empty strings, got 3"},
-      {"list with an empty string", [] { Record r = Make("recommendation", Recommendation());
-                                         r.fields["themes"] = {""}; return r; }(),
+      {"list with an empty string",
+       [] {
+         Record r = Make("recommendation", Recommendation());
+         r.fields["themes"] = {""};
+         return r;
+       }(),
        "field 'themes': expected a list of non-empty strings, got ''"},
-      {"integer as string", [] { Record r = Make("recommendation", Recommendation());
-                                 r.fields["session"] = "17"; return r; }(),
+      {"integer as string",
+       [] {
+         Record r = Make("recommendation", Recommendation());
+         r.fields["session"] = "17";
+         return r;
+       }(),
        "field 'session': expected an integer, got '17'"},
-      {"integer as float", [] { Record r = Make("recommendation", Recommendation());
-                                r.fields["cycle"] = 2.5; return r; }(),
+      {"integer as float",
+       [] {
+         Record r = Make("recommendation", Recommendation());
+         r.fields["cycle"] = 2.5;
+         return r;
+       }(),
        "field 'cycle': expected an integer, got 2.5"},
       {"integer too big", Make("recommendation", too_big),
        "field 'session': expected an integer, got 18446744073709551615"},
-      {"text not a string", [] { Record r = Make("recommendation", Recommendation());
-                                 r.fields["text"] = json::object({{"en", "x"}}); return r; }(),
+      {"text not a string",
+       [] {
+         Record r = Make("recommendation", Recommendation());
+         r.fields["text"] = json::object({{"en", "x"}});
+         return r;
+       }(),
        "field 'text': expected a string, got {\"en\":\"x\"}"},
-      {"invalid UTF-8", [] { Record r = Make("recommendation", Recommendation());
-                             r.fields["text"] = std::string("caf\xE9"); return r; }(),
+      {"invalid UTF-8",
+       [] {
+         Record r = Make("recommendation", Recommendation());
+         r.fields["text"] = std::string("caf\xE9");
+         return r;
+       }(),
        "field 'text': invalid UTF-8"},
   };
 }
@@ -210,8 +257,8 @@ TEST(ValidateRecordTest, GoldenTable) {
 }
 
 TEST(ValidateRecordTest, LongValuesAreCutInMessages) {
-  Status s = ValidateRecord(Make("standing_invitation",
-                                 {{"state", std::string(100, 'x')}, {"date", "2004"}}));
+  Status s = ValidateRecord(
+      Make("standing_invitation", {{"state", std::string(100, 'x')}, {"date", "2004"}}));
   EXPECT_EQ(s.message(), "field 'state': invalid state code '" + std::string(80, 'x') +
                              "...' (expected an ISO 3166-1 alpha-2 code such as 'FR')");
   // A cut never splits a UTF-8 sequence.

@@ -1,13 +1,12 @@
 #include "src/render/docx_writer.h"
 
-#include "rapporteur/finding.h"
-
 #include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <set>
 #include <string_view>
 
+#include "rapporteur/finding.h"
 #include "src/render/zip_writer.h"
 #include "src/text/utf8.h"
 
@@ -406,7 +405,9 @@ std::vector<std::string> DocxRedline::FindingsAbout(const ClauseChange& change) 
     const bool here = f.after ? change.after && f.after->index == change.after->index
                               : !change.after && change.before && f.before &&
                                     f.before->index == change.before->index;
-    if (here) out.push_back("[" + std::string(SeverityName(f.severity)) + "] " + f.kind + ": " + f.explanation);
+    if (here)
+      out.push_back("[" + std::string(SeverityName(f.severity)) + "] " + f.kind + ": " +
+                    f.explanation);
   }
   return out;
 }

@@ -12,7 +12,6 @@
 
 #include "src/ingest/readers.h"
 #include "src/ingest/zip_archive.h"
-#include "src/ingest/zip_archive.h"
 #include "src/render/docx_redline_sample.h"
 #include "src/text/utf8.h"
 
@@ -100,7 +99,7 @@ TEST(DocxWriterTest, TwoStepSeriesUsesCumulative) {
   Document middle = sample.versions.front();
   sample.versions.insert(sample.versions.begin() + 1, middle);
   sample.series.first_to_last = sample.series.steps.front();  // first against last
-  sample.series.steps.resize(2);  // the renderer must not use the steps
+  sample.series.steps.resize(2);                              // the renderer must not use the steps
   ExpectAcceptAndReject(sample);
 }
 

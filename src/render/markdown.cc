@@ -70,7 +70,8 @@ std::string RenderBriefMarkdown(const std::vector<Document>& versions,
                                 const SeriesComparison& series, const RenderOptions& options) {
   const Comparison& cmp = series.cumulative();
   const Document& last = versions.back();
-  std::string out = fmt::format("# Brief: {}\n\n", Escape(last.title.empty() ? last.source : last.title));
+  std::string out =
+      fmt::format("# Brief: {}\n\n", Escape(last.title.empty() ? last.source : last.title));
   out += fmt::format("Compared `{}` (earlier) with `{}` (later). {}.\n\n", versions.front().source,
                      last.source, SummaryLine(cmp.counts));
   out += "## The main shifts\n\n";
@@ -95,9 +96,9 @@ std::string RenderBriefMarkdown(const std::vector<Document>& versions,
 
 std::string RenderMarkdown(const std::vector<Document>& versions, const SeriesComparison& series,
                            const RenderOptions& options) {
-  std::string out = fmt::format("# Comparison: {}\n\n", Escape(versions.back().title.empty()
-                                                                   ? versions.back().source
-                                                                   : versions.back().title));
+  std::string out = fmt::format(
+      "# Comparison: {}\n\n",
+      Escape(versions.back().title.empty() ? versions.back().source : versions.back().title));
   out += "| # | version | format | clauses |\n|---|---|---|---|\n";
   for (std::size_t i = 0; i < versions.size(); ++i) {
     out += fmt::format("| {} | `{}` | {} | {} |\n", i + 1, versions[i].source,

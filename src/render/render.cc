@@ -99,7 +99,8 @@ std::string RefHeading(const ClauseRef& ref) {
 }
 
 std::string ClauseHeading(const ClauseChange& change) {
-  const std::optional<ClauseRef>& ref = change.after && !change.moved_away ? change.after : change.before;
+  const std::optional<ClauseRef>& ref =
+      change.after && !change.moved_away ? change.after : change.before;
   return ref ? RefHeading(*ref) : "";
 }
 

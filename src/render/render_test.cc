@@ -1,6 +1,7 @@
 #include "rapporteur/render.h"
 
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
 
 namespace rapporteur {
@@ -22,8 +23,10 @@ Document Doc(const std::string& source, std::vector<std::pair<std::string, std::
 }
 
 const char* kA = "The Government shall ensure access of experts to all relevant institutions.";
-const char* kB = "The programme coordinator shall report every six months to the High Commissioner.";
-const char* kC = "This Memorandum shall enter into force on the date of its signature by both parties.";
+const char* kB =
+    "The programme coordinator shall report every six months to the High Commissioner.";
+const char* kC =
+    "This Memorandum shall enter into force on the date of its signature by both parties.";
 
 struct Fixture {
   std::vector<Document> versions;
@@ -33,8 +36,9 @@ struct Fixture {
 Fixture MakeFixture() {
   Fixture f;
   f.versions = {Doc("old.md", {{"1.", kA}, {"2.", kB}, {"3.", kC}}),
-                Doc("new.md", {{"1.", "The Government may ensure access of experts to all relevant "
-                                      "institutions."},
+                Doc("new.md", {{"1.",
+                                "The Government may ensure access of experts to all relevant "
+                                "institutions."},
                                {"2.", kC},
                                {"3.", kB}})};
   f.series = CompareSeries(f.versions, {});
@@ -127,7 +131,8 @@ Fixture LargeFixture(std::size_t clauses) {
     new_clauses.push_back({label, text + (i % 3 == 0 ? kB : kA)});
   }
   Fixture f;
-  f.versions = {Doc("old.md", old_clauses), Doc("new.md", new_clauses), Doc("last.md", old_clauses)};
+  f.versions = {Doc("old.md", old_clauses), Doc("new.md", new_clauses),
+                Doc("last.md", old_clauses)};
   f.series = CompareSeries(f.versions, {});
   return f;
 }
@@ -152,7 +157,8 @@ TEST(RenderToTest, JsonPiecesSpellWhatRenderReturns) {
 
 TEST(RenderToTest, OtherFormatsComeInOnePiece) {
   const Fixture f = MakeFixture();
-  for (OutputFormat format : {OutputFormat::kTerminal, OutputFormat::kMarkdown, OutputFormat::kHtml}) {
+  for (OutputFormat format :
+       {OutputFormat::kTerminal, OutputFormat::kMarkdown, OutputFormat::kHtml}) {
     std::vector<std::string> pieces;
     const Status status = RenderTo(format, f.versions, f.series, {}, [&](std::string_view piece) {
       pieces.emplace_back(piece);
@@ -185,7 +191,8 @@ TEST(RenderTest, ParseOutputFormat) {
   EXPECT_EQ(*ParseOutputFormat("docx"), OutputFormat::kDocx);
   Result<OutputFormat> bad = ParseOutputFormat("pdf");
   ASSERT_FALSE(bad.has_value());
-  EXPECT_EQ(bad.error().message(), "unknown output format 'pdf' (expected text, json, html, md or docx)");
+  EXPECT_EQ(bad.error().message(),
+            "unknown output format 'pdf' (expected text, json, html, md or docx)");
 }
 
 }  // namespace

@@ -23,7 +23,8 @@ struct Palette {
 
 Palette MakePalette(bool color) {
   if (!color) return {};
-  return {"\x1b[31;9m", "\x1b[0m", "\x1b[32;4m", "\x1b[0m", "\x1b[1;36m", "\x1b[0m", "\x1b[2m", "\x1b[0m"};
+  return {"\x1b[31;9m", "\x1b[0m", "\x1b[32;4m", "\x1b[0m",
+          "\x1b[1;36m", "\x1b[0m", "\x1b[2m",    "\x1b[0m"};
 }
 
 std::string Redline(const std::vector<Edit>& edits, const Palette& p) {
@@ -48,7 +49,8 @@ std::string StatusNote(const ClauseChange& c) {
     if (c.modified) note += ", modified";
   }
   if (c.relabelled) note += fmt::format(", renumbered from {}", c.before->label);
-  if (c.status == ClauseStatus::kMerged) note += fmt::format(" from {} clauses", c.merged_from.size());
+  if (c.status == ClauseStatus::kMerged)
+    note += fmt::format(" from {} clauses", c.merged_from.size());
   if (c.change != ChangeKind::kText && c.change != ChangeKind::kNone) {
     note += fmt::format(", {} only", ChangeKindName(c.change));
   }
@@ -76,7 +78,8 @@ void RenderFindings(const Comparison& cmp, const Palette& p, std::string* out) {
   if (cmp.findings.empty()) return;
   *out += fmt::format("{}findings:{}\n", p.head_on, p.head_off);
   for (const Finding& f : cmp.findings) {
-    const std::string what = f.instrument.empty() ? f.kind : fmt::format("{} {}", f.kind, f.instrument);
+    const std::string what =
+        f.instrument.empty() ? f.kind : fmt::format("{} {}", f.kind, f.instrument);
     *out += fmt::format("  [{}] {}: {}\n", SeverityName(f.severity), what, f.explanation);
   }
   *out += "\n";
@@ -93,8 +96,9 @@ void RenderComparison(const Comparison& cmp, const Palette& p, const RenderOptio
   }
   *out += fmt::format("{}summary:{} {}\n", p.head_on, p.head_off, SummaryLine(cmp.counts));
   if (cmp.approximate) {
-    *out += "note: some clauses were too large and too different for an exact diff within the "
-            "cost budget; their redline is approximate (raise --max-diff-cost)\n";
+    *out +=
+        "note: some clauses were too large and too different for an exact diff within the "
+        "cost budget; their redline is approximate (raise --max-diff-cost)\n";
   }
 }
 

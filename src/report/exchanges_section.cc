@@ -50,11 +50,10 @@ nlohmann::json CommunicationsSection(const nlohmann::json& data) {
   for (const auto& m : data["missing"]) section.Missing(m.get<std::string>());
   if (data["total"].get<size_t>() == 0) return section.Done();
   section.Figure("Communications", data["total"], data["records"].get<Ids>());
-  section.Figure(
-      "Answered",
-      std::to_string(data["answered"]["count"].get<size_t>()) + " (" +
-          std::to_string(std::lround(data["share_answered"].get<double>() * 100)) + "%)",
-      data["answered"]["records"].get<Ids>());
+  section.Figure("Answered",
+                 std::to_string(data["answered"]["count"].get<size_t>()) + " (" +
+                     std::to_string(std::lround(data["share_answered"].get<double>() * 100)) + "%)",
+                 data["answered"]["records"].get<Ids>());
   section.Figure("Unanswered", data["unanswered"]["count"],
                  data["unanswered"]["records"].get<Ids>());
   const auto& median = data["median_reply_days"];

@@ -102,8 +102,7 @@ nlohmann::json RecommendationsSection(const nlohmann::json& data) {
   const auto& noted = data["noted_or_rejected"];
   section.Figure("Noted or rejected",
                  std::to_string(noted["count"].get<size_t>()) + " (" +
-                     std::to_string(std::lround(noted["share"].get<double>() * 100)) +
-                     "%)",
+                     std::to_string(std::lround(noted["share"].get<double>() * 100)) + "%)",
                  noted["records"].get<Ids>());
   section.Figure("Without any recorded follow-up", data["without_followup"]["count"],
                  data["without_followup"]["records"].get<Ids>());

@@ -39,10 +39,10 @@ struct Edge {
 // `nodes[k]` lists the items of node k, smallest first (its representative);
 // `sets[k]` is their common word set. Returns the groups of two or more
 // items, each listing items in ascending order.
-std::vector<std::vector<std::uint32_t>> ClusterNodes(const Corpus& corpus,
-                                                     const std::vector<std::vector<std::uint32_t>>& nodes,
-                                                     const std::vector<std::vector<std::uint32_t>>& sets,
-                                                     std::vector<Edge> edges, double merge_threshold);
+std::vector<std::vector<std::uint32_t>> ClusterNodes(
+    const Corpus& corpus, const std::vector<std::vector<std::uint32_t>>& nodes,
+    const std::vector<std::vector<std::uint32_t>>& sets, std::vector<Edge> edges,
+    double merge_threshold);
 
 }  // namespace rapporteur::report
 

@@ -55,7 +55,8 @@ struct Corpus {
   }
 };
 
-Corpus BuildCorpus(const Normalizer& normalizer, std::span<const RecurrenceItem> items, int threads);
+Corpus BuildCorpus(const Normalizer& normalizer, std::span<const RecurrenceItem> items,
+                   int threads);
 
 // The sorted, distinct residual word ids of item i: the set the similarity
 // compares.

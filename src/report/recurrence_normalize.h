@@ -65,7 +65,8 @@ class Normalizer {
   std::vector<Span> NameSpans(std::string_view text, const std::vector<Word>& words,
                               const std::vector<std::uint32_t>& offsets) const;
   std::vector<Cue> Cues(std::string_view folded) const;
-  void ResolveCues(std::string_view folded, const std::vector<Cue>& cues, std::vector<Span>* spans) const;
+  void ResolveCues(std::string_view folded, const std::vector<Cue>& cues,
+                   std::vector<Span>* spans) const;
   std::vector<std::uint16_t> ProtocolsOf(std::uint16_t parent, std::string_view context,
                                          bool plural) const;
 

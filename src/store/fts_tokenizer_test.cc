@@ -88,12 +88,14 @@ TEST_F(FtsTokenizerTest, Diacritics) {
   const Golden table[] = {
       {"défense", "defense +defens", "defens"},
       {"DÉFENSE", "defense +defens", "defens"},
-      {"de\xCC\x81""fense", "defense +defens", "defens"},  // decomposed é
+      {"de\xCC\x81"
+       "fense",
+       "defense +defens", "defens"},  // decomposed é
       {"Łódź Straße Ærø", "lodz strasse +strass aero", "lodz strass aero"},
       {"Côte d'Ivoire", "cote ivoire +ivoir", "cote ivoir"},
       {"l’État", "etat", "etat"},  // typographic apostrophe, French elision
-      {"ＵＮ", "un", "un"},  // full-width letters
-      {"й", "й", "й"},       // Cyrillic keeps its marks
+      {"ＵＮ", "un", "un"},        // full-width letters
+      {"й", "й", "й"},             // Cyrillic keeps its marks
   };
   for (const Golden& g : table) {
     EXPECT_EQ(Tokens(g.input), g.document) << g.input;
@@ -145,18 +147,22 @@ TEST_F(FtsTokenizerTest, InvalidUtf8IsDropped) {
   EXPECT_EQ(Tokens("caf\xC3 bar\xFF\xFE baz"), "caf bar baz");
   EXPECT_EQ(Tokens("\xE4\xBA"), "");  // a truncated sequence
   EXPECT_EQ(Tokens("abc\xF0\x9F"), "abc");
-  EXPECT_EQ(Tokens("d\xC3\xA9\xFF""fense"), "de fense +fens");  // a word break
+  EXPECT_EQ(Tokens("d\xC3\xA9\xFF"
+                   "fense"),
+            "de fense +fens");  // a word break
 }
 
 TEST_F(FtsTokenizerTest, RandomBytesNeverCrashAndOffsetsStayInRange) {
   std::mt19937 rng(7);
-  const std::string alphabet[] = {"a", "Z", " ", "'", ".", "\xC3\xA9", "\xE4\xBA\xBA", "\xE6\x9D\x83",
-                                  "\xFF", "\x80", "\xC3", "s", "_", "\xE2\x80\x99", "\xCC\x81", "1"};
+  const std::string alphabet[] = {
+      "a",    "Z",    " ",    "'", ".", "\xC3\xA9",     "\xE4\xBA\xBA", "\xE6\x9D\x83",
+      "\xFF", "\x80", "\xC3", "s", "_", "\xE2\x80\x99", "\xCC\x81",     "1"};
   for (int round = 0; round < 2000; ++round) {
     std::string text;
     const int pieces = static_cast<int>(rng() % 24);
     for (int i = 0; i < pieces; ++i) text += alphabet[rng() % std::size(alphabet)];
-    for (int flags : {FTS5_TOKENIZE_DOCUMENT, FTS5_TOKENIZE_QUERY, FTS5_TOKENIZE_QUERY | FTS5_TOKENIZE_PREFIX}) {
+    for (int flags : {FTS5_TOKENIZE_DOCUMENT, FTS5_TOKENIZE_QUERY,
+                      FTS5_TOKENIZE_QUERY | FTS5_TOKENIZE_PREFIX}) {
       for (const Emitted& e : Run(text, flags)) {
         ASSERT_FALSE(e.token.empty()) << text;
         ASSERT_LE(0, e.begin) << text;
@@ -175,7 +181,8 @@ TEST_F(FtsTokenizerTest, StemCacheChangesNothing) {
   std::string text;
   for (int i = 0; i < 20000; ++i) {
     std::string word;
-    for (int j = 0, n = 2 + static_cast<int>(rng() % 6); j < n; ++j) word += static_cast<char>('a' + rng() % 26);
+    for (int j = 0, n = 2 + static_cast<int>(rng() % 6); j < n; ++j)
+      word += static_cast<char>('a' + rng() % 26);
     text += word + endings[rng() % std::size(endings)] + (i % 7 == 0 ? " women " : " ");
   }
   const std::string warm = Tokens(text) + Tokens(text, FTS5_TOKENIZE_QUERY);
@@ -191,7 +198,8 @@ TEST_F(FtsTokenizerTest, SinkFailureStopsTokenizing) {
     ++*static_cast<int*>(ctx);
     return SQLITE_NOMEM;
   };
-  EXPECT_EQ(tokenizer_->Tokenize("one two three", FTS5_TOKENIZE_DOCUMENT, &calls, fail), SQLITE_NOMEM);
+  EXPECT_EQ(tokenizer_->Tokenize("one two three", FTS5_TOKENIZE_DOCUMENT, &calls, fail),
+            SQLITE_NOMEM);
   EXPECT_EQ(calls, 1);
 }
 
@@ -205,11 +213,11 @@ class FtsTableTest : public ::testing::Test {
     Exec("CREATE VIRTUAL TABLE t USING fts5(text, tokenize='rapporteur')");
     const char* rows[] = {
         "Protect the rights of women and girls.",                    // 1
-        "Improve conditions in prisons and end torture.",           // 2
-        "Train the police on the prohibition of torture.",          // 3
-        "保障人民通过多种途径参与立法活动，加强人权保护。",                 // 4
+        "Improve conditions in prisons and end torture.",            // 2
+        "Train the police on the prohibition of torture.",           // 3
+        "保障人民通过多种途径参与立法活动，加强人权保护。",          // 4
         "Ratifier la Convention relative à la défense des droits.",  // 5
-        "Policing of demonstrations; protect children's rights.",   // 6
+        "Policing of demonstrations; protect children's rights.",    // 6
         "Reduce poverty among indigenous peoples.",                  // 7
     };
     for (const char* row : rows) Insert(row);
@@ -218,12 +226,14 @@ class FtsTableTest : public ::testing::Test {
 
   void Exec(const std::string& sql) {
     char* error = nullptr;
-    ASSERT_EQ(sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error), SQLITE_OK) << error << ": " << sql;
+    ASSERT_EQ(sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error), SQLITE_OK)
+        << error << ": " << sql;
   }
 
   void Insert(const char* text) {
     sqlite3_stmt* stmt = nullptr;
-    ASSERT_EQ(sqlite3_prepare_v2(db_, "INSERT INTO t(text) VALUES(?1)", -1, &stmt, nullptr), SQLITE_OK);
+    ASSERT_EQ(sqlite3_prepare_v2(db_, "INSERT INTO t(text) VALUES(?1)", -1, &stmt, nullptr),
+              SQLITE_OK);
     sqlite3_bind_text(stmt, 1, text, -1, SQLITE_STATIC);
     EXPECT_EQ(sqlite3_step(stmt), SQLITE_DONE) << sqlite3_errmsg(db_);
     sqlite3_finalize(stmt);
@@ -233,9 +243,11 @@ class FtsTableTest : public ::testing::Test {
   std::vector<int> Match(const std::string& expression) {
     std::vector<int> ids;
     sqlite3_stmt* stmt = nullptr;
-    EXPECT_EQ(sqlite3_prepare_v2(db_, "SELECT rowid FROM t WHERE t MATCH ?1 ORDER BY rowid", -1, &stmt, nullptr),
+    EXPECT_EQ(sqlite3_prepare_v2(db_, "SELECT rowid FROM t WHERE t MATCH ?1 ORDER BY rowid", -1,
+                                 &stmt, nullptr),
               SQLITE_OK);
-    sqlite3_bind_text(stmt, 1, expression.data(), static_cast<int>(expression.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_text(stmt, 1, expression.data(), static_cast<int>(expression.size()),
+                      SQLITE_TRANSIENT);
     int rc;
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) ids.push_back(sqlite3_column_int(stmt, 0));
     EXPECT_EQ(rc, SQLITE_DONE) << sqlite3_errmsg(db_) << ": " << expression;
@@ -278,9 +290,10 @@ TEST_F(FtsTableTest, DiacriticsAndPhrases) {
 
 TEST_F(FtsTableTest, HighlightUsesOffsets) {
   sqlite3_stmt* stmt = nullptr;
-  ASSERT_EQ(sqlite3_prepare_v2(db_, "SELECT highlight(t, 0, '[', ']') FROM t WHERE t MATCH '\"woman\"'", -1,
-                               &stmt, nullptr),
-            SQLITE_OK);
+  ASSERT_EQ(
+      sqlite3_prepare_v2(db_, "SELECT highlight(t, 0, '[', ']') FROM t WHERE t MATCH '\"woman\"'",
+                         -1, &stmt, nullptr),
+      SQLITE_OK);
   ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
   EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)),
                "Protect the rights of [women] and girls.");
@@ -311,11 +324,15 @@ TEST(IrregularFormsTest, Errors) {
   const Case cases[] = {
       {"women\twoman\n", "cannot read 'x.tsv': line 1: header: expected columns form, lemma"},
       {"# only a comment\n", "cannot read 'x.tsv': no header line 'form<TAB>lemma'"},
-      {"form\tlemma\nwomen\n", "cannot read 'x.tsv': line 2: expected 2 tab-separated fields (form, lemma)"},
-      {"form\tlemma\nwomen\twoman\tx\n", "cannot read 'x.tsv': line 2: expected 2 tab-separated fields (form, lemma)"},
+      {"form\tlemma\nwomen\n",
+       "cannot read 'x.tsv': line 2: expected 2 tab-separated fields (form, lemma)"},
+      {"form\tlemma\nwomen\twoman\tx\n",
+       "cannot read 'x.tsv': line 2: expected 2 tab-separated fields (form, lemma)"},
       {"form\tlemma\n\twoman\n", "cannot read 'x.tsv': line 2: field 'form': empty"},
-      {"form\tlemma\nwomen folk\twoman\n", "cannot read 'x.tsv': line 2: field 'form': expected one word, got 'women folk'"},
-      {"form\tlemma\nwomen\twoman\n# c\nWomen\twoman\n", "cannot read 'x.tsv': line 4: 'Women' already on line 2"},
+      {"form\tlemma\nwomen folk\twoman\n",
+       "cannot read 'x.tsv': line 2: field 'form': expected one word, got 'women folk'"},
+      {"form\tlemma\nwomen\twoman\n# c\nWomen\twoman\n",
+       "cannot read 'x.tsv': line 4: 'Women' already on line 2"},
       {"form\tlemma\nwom\xFF\twoman\n", "cannot read 'x.tsv': line 2: not valid UTF-8"},
   };
   for (const Case& c : cases) {

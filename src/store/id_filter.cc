@@ -36,11 +36,11 @@ bool IdFilter::Contains(std::int64_t id) const {
 
 Status IdFilter::Register(sqlite3* db) {
   // DIRECTONLY: usable in queries, never from a schema, trigger or view.
-  int rc = sqlite3_create_function_v2(db, "rapporteur_in_filter", 1,
-                                      SQLITE_UTF8 | SQLITE_DIRECTONLY, this, InFilter, nullptr,
-                                      nullptr, nullptr);
-  if (rc != SQLITE_OK) return Internal("cannot define rapporteur_in_filter(): " +
-                                       std::string(sqlite3_errstr(rc)));
+  int rc =
+      sqlite3_create_function_v2(db, "rapporteur_in_filter", 1, SQLITE_UTF8 | SQLITE_DIRECTONLY,
+                                 this, InFilter, nullptr, nullptr, nullptr);
+  if (rc != SQLITE_OK)
+    return Internal("cannot define rapporteur_in_filter(): " + std::string(sqlite3_errstr(rc)));
   return Status::Ok();
 }
 

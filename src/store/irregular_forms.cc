@@ -14,9 +14,7 @@ Status LineError(std::size_t number, const std::string& what) {
   return InvalidInput("line " + std::to_string(number) + ": " + what);
 }
 
-bool HasSpace(std::string_view s) {
-  return s.find_first_of(" \t\v\f") != std::string_view::npos;
-}
+bool HasSpace(std::string_view s) { return s.find_first_of(" \t\v\f") != std::string_view::npos; }
 
 // Reads the rows "form<TAB>lemma", remembering the line of each form for
 // the message about a duplicate.
@@ -41,7 +39,8 @@ class RowReader {
     if (folded_lemma.empty()) return LineError(number, "field 'lemma': empty");
     auto [it, added] = lines_.emplace(folded_form, number);
     if (!added) {
-      return LineError(number, "'" + std::string(form) + "' already on line " + std::to_string(it->second));
+      return LineError(number,
+                       "'" + std::string(form) + "' already on line " + std::to_string(it->second));
     }
     rows_.emplace_back(std::move(folded_form), std::move(folded_lemma));
     return Status::Ok();
@@ -82,7 +81,8 @@ Result<IrregularForms> IrregularForms::Parse(std::string_view text, const std::s
   }
   if (!header_seen) return InvalidInput("no header line 'form<TAB>lemma'").WithContext(context);
   IrregularForms forms;
-  for (auto& [form, lemma] : reader.rows()) forms.lemmas_.emplace(std::move(form), std::move(lemma));
+  for (auto& [form, lemma] : reader.rows())
+    forms.lemmas_.emplace(std::move(form), std::move(lemma));
   return forms;
 }
 

@@ -36,8 +36,8 @@ KindTable::KindTable(const KindSpec& spec) : spec_(&spec) {
   insert_sql_ = "INSERT INTO " + table() + " (id" + columns + ") VALUES (?1" + params + ")";
   update_sql_ = "UPDATE " + table() + " SET " + sets + " WHERE id = ?1";
   select_sql_ = "SELECT " + reads + " FROM " + table() + " t WHERE t.id = ?";
-  range_sql_ = "SELECT t.id, " + reads + " FROM " + table() +
-               " t WHERE t.id BETWEEN ? AND ? ORDER BY t.id";
+  range_sql_ =
+      "SELECT t.id, " + reads + " FROM " + table() + " t WHERE t.id BETWEEN ? AND ? ORDER BY t.id";
 }
 
 Status KindTable::BindColumns(Query& query, const json& fields, const RefIds& refs) const {

@@ -7,10 +7,9 @@
 #ifndef RAPPORTEUR_SRC_STORE_LIST_COLUMN_H_
 #define RAPPORTEUR_SRC_STORE_LIST_COLUMN_H_
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 namespace rapporteur::store {
 

@@ -18,7 +18,7 @@ TEST(ListColumnTest, RoundTripsAndSplitsFast) {
   std::string encoded = EncodeList(list);
   EXPECT_EQ(DecodeList(encoded), list);
   EXPECT_EQ(Values(encoded), (std::vector<std::string>{"Torture", "Women's rights", "死刑",
-                                                      "a\"quoted\"", "back\\slash", ""}));
+                                                       "a\"quoted\"", "back\\slash", ""}));
   EXPECT_EQ(Values(EncodeList({"FR", "DE"})), (std::vector<std::string>{"FR", "DE"}));
   EXPECT_EQ(Values("[]"), std::vector<std::string>{});
   EXPECT_EQ(DecodeList("not json"), nlohmann::json::array());

@@ -24,8 +24,9 @@ struct Column {
 class MigrationsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    path_ = (std::filesystem::temp_directory_path() / ("rapporteur-migrations-" +
-             std::to_string(::getpid()) + ".db")).string();
+    path_ = (std::filesystem::temp_directory_path() /
+             ("rapporteur-migrations-" + std::to_string(::getpid()) + ".db"))
+                .string();
     std::filesystem::remove(path_);
     Result<std::unique_ptr<Database>> db = Database::Open(path_, /*create=*/true);
     ASSERT_TRUE(db.has_value()) << db.error().message();
@@ -84,7 +85,8 @@ TEST_F(MigrationsTest, FailedMigrationLeavesNothing) {
   ASSERT_TRUE(db_->Exec("CREATE TABLE documents (x)").ok());
   Status failed = Migrate(*db_);
   EXPECT_FALSE(failed.ok());
-  EXPECT_NE(failed.message().find("cannot migrate the store to schema version 1"), std::string::npos);
+  EXPECT_NE(failed.message().find("cannot migrate the store to schema version 1"),
+            std::string::npos);
   EXPECT_EQ(*SchemaVersion(*db_), 0);
   EXPECT_TRUE(Columns("records").empty());
 }

@@ -150,8 +150,8 @@ Result<const StateCatalogue*> ReferenceData::Catalogue() {
 
 Status ReferenceData::CheckState(std::string_view field, std::string_view code) {
   if (HasState(code)) return Status::Ok();
-  std::string message = "field '" + std::string(field) + "': unknown state code " +
-                        record::Quote(code);
+  std::string message =
+      "field '" + std::string(field) + "': unknown state code " + record::Quote(code);
   Result<const StateCatalogue*> catalogue = Catalogue();
   if (catalogue) {
     Result<const StateInfo*> state = (*catalogue)->Resolve(code);
@@ -164,8 +164,8 @@ Status ReferenceData::CheckState(std::string_view field, std::string_view code) 
 
 Status ReferenceData::CheckInstrument(std::string_view field, std::string_view id) const {
   if (HasInstrument(id)) return Status::Ok();
-  std::string message = "field '" + std::string(field) + "': unknown instrument " +
-                        record::Quote(id);
+  std::string message =
+      "field '" + std::string(field) + "': unknown instrument " + record::Quote(id);
   std::string upper = Upper(id);
   if (HasInstrument(upper)) return InvalidInput(message + " (did you mean '" + upper + "'?)");
   return InvalidInput(message + " (expected an id of the instrument catalogue, e.g. 'ICCPR')");
@@ -185,8 +185,8 @@ std::optional<std::string> ReferenceData::MatchMechanism(std::string_view name) 
 
 Status ReferenceData::CheckMechanism(std::string_view field, std::string_view id) const {
   if (FindMechanism(id) != nullptr) return Status::Ok();
-  std::string message = "field '" + std::string(field) + "': unknown mechanism " +
-                        record::Quote(id);
+  std::string message =
+      "field '" + std::string(field) + "': unknown mechanism " + record::Quote(id);
   std::optional<std::string> match = MatchMechanism(id);
   if (match) return InvalidInput(message + " (did you mean '" + *match + "'?)");
   return InvalidInput(message + " (expected an id of data/mechanisms.jsonl, e.g. 'UPR', 'CCPR')");

@@ -34,7 +34,8 @@ const FieldSpec* Alias(const KindSpec& kind, std::string_view name) {
 std::string ValidFilterNames(const KindSpec& kind) {
   std::string names = record::FieldNames(kind);
   for (const char* alias : {"state", "recommending_state", "mechanism", "body", "theme"}) {
-    if (kind.Field(alias) == nullptr && Alias(kind, alias) != nullptr) names += ", " + std::string(alias);
+    if (kind.Field(alias) == nullptr && Alias(kind, alias) != nullptr)
+      names += ", " + std::string(alias);
   }
   return names;
 }
@@ -55,8 +56,8 @@ Result<SqlValue> EnumValue(std::string_view filter, const FieldSpec& field,
     if (allowed == value) return SqlValue(value);
     expected += (expected.empty() ? "" : ", ") + std::string(allowed);
   }
-  return FilterError(filter, "invalid value " + record::Quote(value) + " (expected one of: " +
-                                 expected + ")");
+  return FilterError(
+      filter, "invalid value " + record::Quote(value) + " (expected one of: " + expected + ")");
 }
 
 // A treaty body named by its id, an alias, or the treaty it monitors.
@@ -74,8 +75,8 @@ Status TreatyBodies(const ReferenceData& refs, const std::string& value, Values*
     }
     bodies += (bodies.empty() ? "" : ", ") + mid;
   }
-  return FilterError("body", record::Quote(value) + " is not a treaty body (expected one of: " +
-                                 bodies + ")");
+  return FilterError(
+      "body", record::Quote(value) + " is not a treaty body (expected one of: " + bodies + ")");
 }
 
 // A mechanism by id or alias, or every mechanism of a type ("treaty_body").
@@ -103,8 +104,9 @@ Status Resolve(SqliteContext& ctx, std::string_view filter, const FieldSpec& fie
     case FieldType::kState:
     case FieldType::kStateList: {
       Result<std::string> code = ctx.ResolveState(value);
-      if (!code) return InvalidArgument(code.error().message()).WithContext(
-                     "filter '" + std::string(filter) + "'");
+      if (!code)
+        return InvalidArgument(code.error().message())
+            .WithContext("filter '" + std::string(filter) + "'");
       out->push_back(*code);
       return Status::Ok();
     }
@@ -129,8 +131,8 @@ Status Resolve(SqliteContext& ctx, std::string_view filter, const FieldSpec& fie
       Result<std::optional<std::int64_t>> id = ctx.IdOf(field.ref_kind, value);
       if (!id) return id.error();
       if (!id->has_value()) {
-        return FilterError(filter, "no " + std::string(field.ref_kind) + " with key " +
-                                       record::Quote(value));
+        return FilterError(
+            filter, "no " + std::string(field.ref_kind) + " with key " + record::Quote(value));
       }
       out->push_back(**id);
       return Status::Ok();
@@ -158,9 +160,11 @@ struct Filter {
 // another field (a document symbol, a date) is taken to be rare.
 Result<std::int64_t> EstimateRows(SqliteContext& ctx, const KindSpec& kind, const Filter& filter) {
   if (!filter.field->facet || filter.values.empty()) return filter.values.empty() ? 0 : 1;
-  SqlCondition sum{"SELECT coalesce(sum(count), 0) FROM facet_counts WHERE kind = ? AND field = ? "
-                   "AND value IN (" + Placeholders(filter.values.size()) + ")",
-                   {std::string(kind.kind), std::string(filter.field->name)}};
+  SqlCondition sum{
+      "SELECT coalesce(sum(count), 0) FROM facet_counts WHERE kind = ? AND field = ? "
+      "AND value IN (" +
+          Placeholders(filter.values.size()) + ")",
+      {std::string(kind.kind), std::string(filter.field->name)}};
   for (const SqlValue& value : filter.values) {
     const auto* number = std::get_if<std::int64_t>(&value);
     sum.params.emplace_back(number ? std::to_string(*number) : std::get<std::string>(value));
@@ -250,7 +254,9 @@ Result<std::vector<Filter>> ResolveFilters(SqliteContext& ctx, const KindSpec& k
 // Moves the filters on facet fields (but references, held as keys in the
 // facets and as ids here) out of `filters`.
 void MoveFacetFilters(std::vector<Filter>* filters, std::vector<FacetFilter>* out) {
-  auto is_facet = [](const Filter& f) { return f.field->facet && f.field->type != FieldType::kRef; };
+  auto is_facet = [](const Filter& f) {
+    return f.field->facet && f.field->type != FieldType::kRef;
+  };
   for (const Filter& filter : *filters) {
     if (!is_facet(filter)) continue;
     FacetFilter moved{filter.field, {}};
@@ -270,8 +276,8 @@ Result<const FieldSpec*> FilterField(const KindSpec& kind, std::string_view name
   if (field == nullptr) field = Alias(kind, name);
   if (field != nullptr) return field;
   return InvalidArgument("unknown filter " + record::Quote(name) + " for kind '" +
-                         std::string(kind.kind) + "' (expected one of: " +
-                         ValidFilterNames(kind) + ")");
+                         std::string(kind.kind) + "' (expected one of: " + ValidFilterNames(kind) +
+                         ")");
 }
 
 Result<SqlCondition> FilterCondition(SqliteContext& ctx, const KindTable& table,

@@ -15,9 +15,9 @@ enum class Kind { kWord, kPhrase, kAnd, kOr, kNot, kOpen, kClose, kEnd };
 
 struct Lexeme {
   Kind kind = Kind::kEnd;
-  std::string_view text;  // a word or a phrase's contents; an operator as written
-  bool prefix = false;    // followed by '*'
-  std::size_t offset = 0; // in bytes, into the query
+  std::string_view text;   // a word or a phrase's contents; an operator as written
+  bool prefix = false;     // followed by '*'
+  std::size_t offset = 0;  // in bytes, into the query
 };
 
 // The next code point at byte i (negative if invalid) and where it ends.
@@ -32,7 +32,9 @@ UChar32 CodePointAt(std::string_view s, std::size_t i, std::size_t* next) {
 
 // Unicode white space and control characters (so that no NUL reaches
 // SQLite) separate terms.
-bool IsSpace(UChar32 c) { return c >= 0 && (u_isUWhiteSpace(c) || u_charType(c) == U_CONTROL_CHAR); }
+bool IsSpace(UChar32 c) {
+  return c >= 0 && (u_isUWhiteSpace(c) || u_charType(c) == U_CONTROL_CHAR);
+}
 
 bool HasLetterOrDigit(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
@@ -109,7 +111,8 @@ class Lexer {
     if (text == "OR") kind = Kind::kOr;
     if (text == "NOT") kind = Kind::kNot;
     bool prefix = false;
-    while (kind == Kind::kWord && !text.empty() && text.back() == '*') text.remove_suffix(1), prefix = true;
+    while (kind == Kind::kWord && !text.empty() && text.back() == '*')
+      text.remove_suffix(1), prefix = true;
     out_.push_back({kind, text, prefix, start});
     return end;
   }
@@ -140,7 +143,8 @@ Expr Term(const Lexeme& l) {
   if (!HasLetterOrDigit(l.text)) return {};
   std::string quoted = "\"";
   for (char c : l.text) {
-    const bool control = static_cast<unsigned char>(c) < 0x20 || c == 0x7F;  // NUL would cut the string
+    const bool control =
+        static_cast<unsigned char>(c) < 0x20 || c == 0x7F;  // NUL would cut the string
     quoted += control ? ' ' : c;
     if (c == '"') quoted += '"';
   }
@@ -166,7 +170,8 @@ class Parser {
     if (!e) return e.error();
     if (Peek().kind != Kind::kEnd) return Unexpected(Peek());
     if (e->fts.empty()) {
-      return InvalidArgument("invalid query '" + std::string(q_) + "': nothing to search for (no letter or digit)");
+      return InvalidArgument("invalid query '" + std::string(q_) +
+                             "': nothing to search for (no letter or digit)");
     }
     return std::move(e->fts);
   }
@@ -175,7 +180,9 @@ class Parser {
   const Lexeme& Peek() const { return l_[pos_]; }
   const Lexeme& Next() { return l_[pos_ < l_.size() - 1 ? pos_++ : pos_]; }
 
-  Status Error(const Lexeme& at, const std::string& what) const { return QueryError(q_, at.offset, what); }
+  Status Error(const Lexeme& at, const std::string& what) const {
+    return QueryError(q_, at.offset, what);
+  }
   Status ExpectedTermAfter(const Lexeme& op) const {
     return Error(Peek(), "expected a term after '" + std::string(op.text) + "'");
   }
@@ -223,14 +230,16 @@ class Parser {
   }
 
   // "pos NOT n1 NOT n2"; FTS5 has no unary NOT, so pos must not be empty.
-  Result<Expr> Negate(Expr pos, const std::vector<Expr>& negative, const std::optional<Lexeme>& first_not) {
+  Result<Expr> Negate(Expr pos, const std::vector<Expr>& negative,
+                      const std::optional<Lexeme>& first_not) {
     if (negative.empty()) return pos;
     if (pos.fts.empty()) {
       const std::string op(first_not->text);
       const std::string example = op == "-" ? "torture -police" : "torture NOT police";
-      return QueryError(q_, first_not->offset, "'" + op + "'",
-                        " has nothing to exclude from: a search cannot be only negative (write e.g. '" +
-                            example + "')");
+      return QueryError(
+          q_, first_not->offset, "'" + op + "'",
+          " has nothing to exclude from: a search cannot be only negative (write e.g. '" + example +
+              "')");
     }
     Expr out{Wrap(pos), true};
     for (const Expr& n : negative) out.fts += " NOT " + Wrap(n);
@@ -240,7 +249,8 @@ class Parser {
   Result<Expr> ParsePrimary() {
     const Lexeme& l = Next();
     if (l.kind != Kind::kOpen) return Term(l);
-    if (++depth_ > kMaxDepth) return Error(l, "more than " + std::to_string(kMaxDepth) + " nested parentheses");
+    if (++depth_ > kMaxDepth)
+      return Error(l, "more than " + std::to_string(kMaxDepth) + " nested parentheses");
     if (!StartsItem(Peek())) return ExpectedTermAfter(l);
     Result<Expr> e = ParseOr();
     if (!e) return e;

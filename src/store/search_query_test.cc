@@ -92,7 +92,8 @@ TEST(SearchQueryTest, Errors) {
   const Golden table[] = {
       {"torture AND (police", "invalid query 'torture AND (police': missing ')' at column 20"},
       {"torture AND", "invalid query 'torture AND': expected a term after 'AND' at column 12"},
-      {"torture AND OR police", "invalid query 'torture AND OR police': expected a term after 'AND' at column 13"},
+      {"torture AND OR police",
+       "invalid query 'torture AND OR police': expected a term after 'AND' at column 13"},
       {"AND torture", "invalid query 'AND torture': expected a term before 'AND' at column 1"},
       {"OR torture", "invalid query 'OR torture': expected a term before 'OR' at column 1"},
       {"torture OR", "invalid query 'torture OR': expected a term after 'OR' at column 11"},
@@ -103,18 +104,23 @@ TEST(SearchQueryTest, Errors) {
       {"\"torture", "invalid query '\"torture': missing '\"' at column 9"},
       {"défense \"torture", "invalid query 'défense \"torture': missing '\"' at column 17"},
       {"torture NOT", "invalid query 'torture NOT': expected a term after 'NOT' at column 12"},
-      {"torture NOT NOT police", "invalid query 'torture NOT NOT police': expected a term after 'NOT' at column 13"},
+      {"torture NOT NOT police",
+       "invalid query 'torture NOT NOT police': expected a term after 'NOT' at column 13"},
       {"NOT police",
-       "invalid query 'NOT police': 'NOT' at column 1 has nothing to exclude from: a search cannot be only "
+       "invalid query 'NOT police': 'NOT' at column 1 has nothing to exclude from: a search cannot "
+       "be only "
        "negative (write e.g. 'torture NOT police')"},
       {"-police",
-       "invalid query '-police': '-' at column 1 has nothing to exclude from: a search cannot be only "
+       "invalid query '-police': '-' at column 1 has nothing to exclude from: a search cannot be "
+       "only "
        "negative (write e.g. 'torture -police')"},
       {"torture OR -police",
-       "invalid query 'torture OR -police': '-' at column 12 has nothing to exclude from: a search cannot be "
+       "invalid query 'torture OR -police': '-' at column 12 has nothing to exclude from: a search "
+       "cannot be "
        "only negative (write e.g. 'torture -police')"},
       {"& -police",
-       "invalid query '& -police': '-' at column 3 has nothing to exclude from: a search cannot be only "
+       "invalid query '& -police': '-' at column 3 has nothing to exclude from: a search cannot be "
+       "only "
        "negative (write e.g. 'torture -police')"},
       {"***", "invalid query '***': nothing to search for (no letter or digit)"},
       {"- & \"\"", "invalid query '- & \"\"': nothing to search for (no letter or digit)"},
@@ -131,7 +137,8 @@ TEST(SearchQueryTest, NestingIsBounded) {
   EXPECT_TRUE(ToFtsMatch(std::string(32, '(') + "a" + std::string(32, ')')));
   Result<std::string> deep = ToFtsMatch(std::string(100000, '(') + "a");
   ASSERT_FALSE(deep);
-  EXPECT_NE(deep.error().message().find("more than 32 nested parentheses at column 33"), std::string::npos);
+  EXPECT_NE(deep.error().message().find("more than 32 nested parentheses at column 33"),
+            std::string::npos);
 }
 
 TEST(SearchQueryTest, IsQuotedFtsMatch) {
@@ -163,9 +170,11 @@ TEST(SearchQueryTest, EndToEnd) {
     Result<std::string> fts = ToFtsMatch(query);
     if (!fts) return "error: " + fts.error().message();
     sqlite3_stmt* stmt = nullptr;
-    sqlite3_prepare_v2(db, "SELECT rowid FROM t WHERE t MATCH ?1 ORDER BY rowid", -1, &stmt, nullptr);
+    sqlite3_prepare_v2(db, "SELECT rowid FROM t WHERE t MATCH ?1 ORDER BY rowid", -1, &stmt,
+                       nullptr);
     sqlite3_bind_text(stmt, 1, fts->c_str(), -1, SQLITE_TRANSIENT);
-    while (sqlite3_step(stmt) == SQLITE_ROW) result += std::to_string(sqlite3_column_int(stmt, 0)) + " ";
+    while (sqlite3_step(stmt) == SQLITE_ROW)
+      result += std::to_string(sqlite3_column_int(stmt, 0)) + " ";
     sqlite3_finalize(stmt);
     return result;
   };
@@ -177,7 +186,7 @@ TEST(SearchQueryTest, EndToEnd) {
   EXPECT_EQ(ids("\"ill-treatment\""), "3 ");
   EXPECT_EQ(ids("ill-treatment"), "3 ");
   EXPECT_EQ(ids("\"kettling\" NEAR square"), "5 ");  // NEAR is a word here
-  EXPECT_EQ(ids("text:torture"), "");                  // no column filter: "text torture" is no phrase
+  EXPECT_EQ(ids("text:torture"), "");  // no column filter: "text torture" is no phrase
   sqlite3_close(db);
 }
 
@@ -194,14 +203,17 @@ TEST(SearchQueryTest, RandomQueriesNeverReachFts5AsSyntax) {
                          nullptr, nullptr, nullptr),
             SQLITE_OK);
   sqlite3_stmt* stmt = nullptr;
-  ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT count(*) FROM t WHERE t MATCH ?1", -1, &stmt, nullptr), SQLITE_OK);
-  const char* pieces[] = {"torture", "police", " ", " ", "AND", "OR", "NOT", "(", ")", "\"", "-", "*",
-                          "^", ":", "text:", "{", "}", "NEAR", ",", "+", "人权", "\xFF", "'", "and"};
+  ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT count(*) FROM t WHERE t MATCH ?1", -1, &stmt, nullptr),
+            SQLITE_OK);
+  const char* pieces[] = {"torture", "police", " ", " ", "AND",  "OR",   "NOT",   "(",
+                          ")",       "\"",     "-", "*", "^",    ":",    "text:", "{",
+                          "}",       "NEAR",   ",", "+", "人权", "\xFF", "'",     "and"};
   std::mt19937 rng(11);
   int accepted = 0;
   for (int round = 0; round < 3000; ++round) {
     std::string query;
-    for (int i = 0, n = static_cast<int>(rng() % 12); i < n; ++i) query += pieces[rng() % std::size(pieces)];
+    for (int i = 0, n = static_cast<int>(rng() % 12); i < n; ++i)
+      query += pieces[rng() % std::size(pieces)];
     Result<std::string> fts = ToFtsMatch(query);
     if (!fts) {
       ASSERT_EQ(fts.error().code(), ErrorCode::kInvalidArgument) << query;
@@ -211,7 +223,8 @@ TEST(SearchQueryTest, RandomQueriesNeverReachFts5AsSyntax) {
     if (fts->empty()) continue;
     ++accepted;
     sqlite3_bind_text(stmt, 1, fts->data(), static_cast<int>(fts->size()), SQLITE_TRANSIENT);
-    ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW) << query << " -> " << *fts << ": " << sqlite3_errmsg(db);
+    ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW)
+        << query << " -> " << *fts << ": " << sqlite3_errmsg(db);
     sqlite3_reset(stmt);
   }
   EXPECT_GT(accepted, 500);

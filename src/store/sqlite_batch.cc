@@ -79,17 +79,16 @@ class SqliteBatch : public Batch {
   Status CheckReferences(const KindSpec& spec, const json& fields, RefIds* refs);
   Result<PutOutcome> Upsert(const KindTable& table, const Record& record, const json& fields,
                             const RefIds& refs);
-  Status Add(const KindTable& table, const Record& record, const json& fields,
-             const RefIds& refs);
-  Status Update(const KindTable& table, std::int64_t id, const Record& record,
-                const json& before, const json& after, const RefIds& refs);
+  Status Add(const KindTable& table, const Record& record, const json& fields, const RefIds& refs);
+  Status Update(const KindTable& table, std::int64_t id, const Record& record, const json& before,
+                const json& after, const RefIds& refs);
   void CountFacets(const KindSpec& spec, const json& fields, std::int64_t delta);
   Status ApplyFacetCounts();
   Status RebuildFacetColumns();
   Status WriteText(const KindTable& table, std::int64_t id, const std::string& before,
                    const std::string& after);
-  Status Log(std::string_view action, const Record& record, std::int64_t id,
-             const json& before, const json& after);
+  Status Log(std::string_view action, const Record& record, std::int64_t id, const json& before,
+             const json& after);
 
   std::shared_ptr<SqliteContext> ctx_;
   WriteCounts counts_;
@@ -118,9 +117,11 @@ Status SqliteBatch::CheckReferences(const KindSpec& spec, const json& fields, Re
         RAPPORTEUR_RETURN_IF_ERROR(data.CheckState(field.name, code.get_ref<const std::string&>()));
       }
     } else if (field.type == FieldType::kInstrument) {
-      RAPPORTEUR_RETURN_IF_ERROR(data.CheckInstrument(field.name, it->get_ref<const std::string&>()));
+      RAPPORTEUR_RETURN_IF_ERROR(
+          data.CheckInstrument(field.name, it->get_ref<const std::string&>()));
     } else if (field.type == FieldType::kMechanism) {
-      RAPPORTEUR_RETURN_IF_ERROR(data.CheckMechanism(field.name, it->get_ref<const std::string&>()));
+      RAPPORTEUR_RETURN_IF_ERROR(
+          data.CheckMechanism(field.name, it->get_ref<const std::string&>()));
     } else if (field.type == FieldType::kRef) {
       const std::string& key = it->get_ref<const std::string&>();
       Result<std::optional<std::int64_t>> id = ctx_->IdOf(field.ref_kind, key);
@@ -195,7 +196,8 @@ Status SqliteBatch::Add(const KindTable& table, const Record& record, const json
   RAPPORTEUR_RETURN_IF_ERROR(insert->Done());
   std::int64_t id = ctx_->db->LastInsertId();
   RAPPORTEUR_RETURN_IF_ERROR(table.Insert(*ctx_->db, id, fields, refs));
-  RAPPORTEUR_RETURN_IF_ERROR(WriteText(table, id, "", record::SearchableText(table.spec(), fields)));
+  RAPPORTEUR_RETURN_IF_ERROR(
+      WriteText(table, id, "", record::SearchableText(table.spec(), fields)));
   CountFacets(table.spec(), fields, +1);
   touched_chunks_[&table].insert(FacetChunkOf(id));
   return Status::Ok();  // the addition is in records (created_at, created_by)
@@ -242,8 +244,14 @@ Status SqliteBatch::Log(std::string_view action, const Record& record, std::int6
   if (!insert) return insert.error();
   insert->Bind(1, now_).Bind(2, ctx_->actor).Bind(3, action).Bind(4, record.kind);
   insert->Bind(5, record.key).Bind(6, id);
-  if (before.is_null()) insert->BindNull(7); else insert->Bind(7, Dump(before));
-  if (after.is_null()) insert->BindNull(8); else insert->Bind(8, Dump(after));
+  if (before.is_null())
+    insert->BindNull(7);
+  else
+    insert->Bind(7, Dump(before));
+  if (after.is_null())
+    insert->BindNull(8);
+  else
+    insert->Bind(8, Dump(after));
   return insert->Done();
 }
 

@@ -12,9 +12,8 @@ Status SqliteStatus(int rc, const std::string& path, std::string_view detail) {
     case SQLITE_DONE: return Status::Ok();
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-      return Status(ErrorCode::kConflict,
-                    where + " is busy: another process is writing to it (" +
-                        std::string(detail) + ")");
+      return Status(ErrorCode::kConflict, where + " is busy: another process is writing to it (" +
+                                              std::string(detail) + ")");
     case SQLITE_NOTADB:
     case SQLITE_CORRUPT:
       return InvalidInput("cannot read '" + path + "': not a rapporteur store (" +
@@ -23,16 +22,17 @@ Status SqliteStatus(int rc, const std::string& path, std::string_view detail) {
     case SQLITE_IOERR:
     case SQLITE_FULL:
     case SQLITE_READONLY:
-    case SQLITE_PERM:
-      return IoError("cannot write " + where + ": " + std::string(detail));
-    case SQLITE_CONSTRAINT:
-      return Status(ErrorCode::kConflict, where + ": " + std::string(detail));
+    case SQLITE_PERM: return IoError("cannot write " + where + ": " + std::string(detail));
+    case SQLITE_CONSTRAINT: return Status(ErrorCode::kConflict, where + ": " + std::string(detail));
     default: return Internal(where + ": " + std::string(detail));
   }
 }
 
 Query::Query(Query&& other) noexcept
-    : stmt_(other.stmt_), db_(other.db_), path_(std::move(other.path_)), status_(std::move(other.status_)) {
+    : stmt_(other.stmt_),
+      db_(other.db_),
+      path_(std::move(other.path_)),
+      status_(std::move(other.status_)) {
   other.stmt_ = nullptr;
 }
 

@@ -40,15 +40,15 @@ json ParseJsonColumn(const Query& query, int column) {
 Result<Change> Addition(SqliteContext& ctx, std::int64_t id, const std::vector<Change>& updates) {
   Change add;
   {
-    Result<Query> query = ctx.db->Prepare(
-        "SELECT kind, key, created_at, created_by FROM records WHERE id = ?");
+    Result<Query> query =
+        ctx.db->Prepare("SELECT kind, key, created_at, created_by FROM records WHERE id = ?");
     if (!query) return query.error();
     if (!query->Bind(1, id).Step()) {
       RAPPORTEUR_RETURN_IF_ERROR(query->status());
       return NotFound("no record with id " + std::to_string(id));
     }
-    add = {0, query->Text(2), query->Text(3), "add", query->Text(0), query->Text(1), id,
-           nullptr, nullptr};
+    add = {0,  query->Text(2), query->Text(3), "add", query->Text(0), query->Text(1),
+           id, nullptr,        nullptr};
   }
   if (!updates.empty()) {
     add.after = updates.front().before;
@@ -67,7 +67,8 @@ Status SqliteContext::Ready() const {
     return NotFound("no store at '" + path + "' (run 'rapporteur init' to create one)");
   }
   if (schema_version == 0) {
-    return NotFound("'" + path + "' is not a rapporteur store (run 'rapporteur init' to create one)");
+    return NotFound("'" + path +
+                    "' is not a rapporteur store (run 'rapporteur init' to create one)");
   }
   if (schema_version < LatestSchemaVersion()) {
     return Status(ErrorCode::kConflict,
@@ -130,8 +131,8 @@ Result<Record> SqliteContext::Get(std::int64_t id) {
     record.key = query->Text(1);
   }
   const KindTable* table = Table(record.kind);
-  if (table == nullptr) return Internal("record " + std::to_string(id) + " has unknown kind '" +
-                                        record.kind + "'");
+  if (table == nullptr)
+    return Internal("record " + std::to_string(id) + " has unknown kind '" + record.kind + "'");
   Result<json> fields = table->Read(*db, id);
   if (!fields) return fields.error();
   record.fields = std::move(fields).value();
@@ -264,8 +265,8 @@ Result<std::vector<Change>> SqliteStore::History(std::int64_t record_id) {
     query->Bind(1, record_id);
     while (query->Step()) {
       updates.push_back({query->Int(0), query->Text(1), query->Text(2), query->Text(3),
-                         query->Text(4), query->Text(5), query->Int(6),
-                         ParseJsonColumn(*query, 7), ParseJsonColumn(*query, 8)});
+                         query->Text(4), query->Text(5), query->Int(6), ParseJsonColumn(*query, 7),
+                         ParseJsonColumn(*query, 8)});
     }
     RAPPORTEUR_RETURN_IF_ERROR(query->status());
   }
@@ -289,8 +290,8 @@ Status SqliteStore::VisitPage(const std::vector<std::pair<std::int64_t, std::str
   std::vector<Record> records;
   records.reserve(page.size());
   {
-    Result<Query> keys = ctx_->db->Prepare(
-        "SELECT id, kind, key FROM records WHERE id BETWEEN ? AND ? ORDER BY id");
+    Result<Query> keys =
+        ctx_->db->Prepare("SELECT id, kind, key FROM records WHERE id BETWEEN ? AND ? ORDER BY id");
     if (!keys) return keys.error();
     keys->Bind(1, lo).Bind(2, hi);
     while (keys->Step()) {
@@ -340,9 +341,9 @@ Result<StoreStats> SqliteStore::Stats() {
     if (!count) return count.error();
     stats.records_by_kind[std::string(table.spec().kind)] = *count;
   }
-  for (auto [name, target] : {std::pair{"states", &stats.states},
-                              std::pair{"instruments", &stats.instruments},
-                              std::pair{"mechanisms", &stats.mechanisms}}) {
+  for (auto [name, target] :
+       {std::pair{"states", &stats.states}, std::pair{"instruments", &stats.instruments},
+        std::pair{"mechanisms", &stats.mechanisms}}) {
     Result<std::int64_t> count = ctx_->db->QueryInt(std::string("SELECT count(*) FROM ") + name);
     if (!count) return count.error();
     *target = *count;

@@ -27,7 +27,7 @@ namespace rapporteur::store {
 struct SqliteContext {
   std::string path;
   std::string actor;
-  IdFilter id_filter;  // the ids that passed a search's filters (before db: outlives it)
+  IdFilter id_filter;            // the ids that passed a search's filters (before db: outlives it)
   std::unique_ptr<Database> db;  // null while the file does not exist
   int schema_version = 0;
   ReferenceData refs;
@@ -65,8 +65,7 @@ class SqliteStore : public Store {
   Result<Record> GetByKey(std::string_view kind, std::string_view key) override;
   Result<SearchResult> Search(const SearchQuery& query) override;
   Result<std::vector<Change>> History(std::int64_t record_id) override;
-  Status ForEach(std::string_view kind,
-                 const std::function<Status(const Record&)>& visit) override;
+  Status ForEach(std::string_view kind, const std::function<Status(const Record&)>& visit) override;
   Result<StoreStats> Stats() override;
   Result<std::string> ResolveState(std::string_view name) override;
 

@@ -19,8 +19,9 @@ namespace fs = std::filesystem;
 class SqliteStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    path_ = (fs::temp_directory_path() / ("rapporteur-sqlite-" + std::to_string(::getpid()) +
-                                          ".db")).string();
+    path_ =
+        (fs::temp_directory_path() / ("rapporteur-sqlite-" + std::to_string(::getpid()) + ".db"))
+            .string();
     Clean();
   }
   void TearDown() override { Clean(); }

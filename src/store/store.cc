@@ -1,5 +1,6 @@
 // Store::Open: the backend is chosen by the location's form.
 #include "rapporteur/store.h"
+
 #include "src/store/sqlite_store.h"
 
 namespace rapporteur {

@@ -95,9 +95,25 @@ std::string CollapseWhitespaceReference(std::string_view utf8) {
 }
 
 TEST(Utf8, CollapseWhitespaceAgreesWithAReference) {
-  const std::vector<std::string> pieces = {"a", "bc", " ", "  ", "\t", "\n", "\r\n", "\xC2\xA0", "\xE3\x80\x80",
-                                           "\xE2\x80\x8B", "\xC2\xAD", "\xC3\xA9", "\xE7\xAC\xAC", "|", ".",
-                                           "\xC3", "\xFF", "\xE2\x80", "\x80"};  // invalid UTF-8 too
+  const std::vector<std::string> pieces = {"a",
+                                           "bc",
+                                           " ",
+                                           "  ",
+                                           "\t",
+                                           "\n",
+                                           "\r\n",
+                                           "\xC2\xA0",
+                                           "\xE3\x80\x80",
+                                           "\xE2\x80\x8B",
+                                           "\xC2\xAD",
+                                           "\xC3\xA9",
+                                           "\xE7\xAC\xAC",
+                                           "|",
+                                           ".",
+                                           "\xC3",
+                                           "\xFF",
+                                           "\xE2\x80",
+                                           "\x80"};  // invalid UTF-8 too
   std::mt19937 rng(7);
   for (int round = 0; round < 2000; ++round) {
     std::string s;

@@ -36,8 +36,8 @@ bool IsSpaceAt(std::string_view s, std::uint32_t i, std::uint32_t* next) {
 // Splits a segment that ICU calls "none" (spaces, punctuation) into
 // punctuation tokens, one per character, attaching whitespace to the
 // previous token.
-void AddNoneSegment(std::string_view s, std::uint32_t begin, std::uint32_t end,
-                    std::uint32_t base, std::vector<Token>* tokens) {
+void AddNoneSegment(std::string_view s, std::uint32_t begin, std::uint32_t end, std::uint32_t base,
+                    std::vector<Token>* tokens) {
   std::uint32_t i = begin;
   while (i < end) {
     std::uint32_t next = 0;
@@ -56,7 +56,6 @@ TokenKind KindFromRuleStatus(int32_t status) {
 }
 
 }  // namespace
-
 
 void TokenizeWithIcu(std::string_view utf8, std::uint32_t base, std::vector<Token>* out) {
   std::vector<Token>& tokens = *out;
@@ -88,7 +87,14 @@ namespace {
 // text can be cut at spaces and each ASCII-only chunk segmented by the few
 // rules that concern ASCII; chunks with other characters go to ICU. Tests
 // check this against ICU on random ASCII (words_test.cc).
-enum class AsciiClass : std::uint8_t { kOther, kLetter, kDigit, kExtendNumLet, kMidNum, kMidNumLet };
+enum class AsciiClass : std::uint8_t {
+  kOther,
+  kLetter,
+  kDigit,
+  kExtendNumLet,
+  kMidNum,
+  kMidNumLet
+};
 
 AsciiClass ClassOf(char c) {
   if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return AsciiClass::kLetter;
@@ -96,7 +102,7 @@ AsciiClass ClassOf(char c) {
   if (c >= '0' && c <= '9') return AsciiClass::kDigit;
   // ':' is MidLetter in UAX #29, but CLDR's root tailoring (which ICU
   // uses) removes it: "a:b" is three tokens.
-  if (c == ',' || c == ';') return AsciiClass::kMidNum;  // WB11/12: 1,000
+  if (c == ',' || c == ';') return AsciiClass::kMidNum;      // WB11/12: 1,000
   if (c == '.' || c == '\'') return AsciiClass::kMidNumLet;  // both
   return AsciiClass::kOther;
 }
@@ -120,7 +126,8 @@ void TokenizeAsciiChunk(std::string_view s, std::uint32_t base, std::vector<Toke
   std::size_t i = 0;
   while (i < s.size()) {
     if (!IsWordChar(ClassOf(s[i]))) {
-      out->push_back({base + static_cast<std::uint32_t>(i), base + static_cast<std::uint32_t>(i + 1),
+      out->push_back({base + static_cast<std::uint32_t>(i),
+                      base + static_cast<std::uint32_t>(i + 1),
                       base + static_cast<std::uint32_t>(i + 1), TokenKind::kPunctuation});
       ++i;
       continue;
@@ -132,11 +139,12 @@ void TokenizeAsciiChunk(std::string_view s, std::uint32_t base, std::vector<Toke
       digits |= ClassOf(s[i]) == AsciiClass::kDigit;
       ++i;
     }
-    const auto b = base + static_cast<std::uint32_t>(start), e = base + static_cast<std::uint32_t>(i);
+    const auto b = base + static_cast<std::uint32_t>(start),
+               e = base + static_cast<std::uint32_t>(i);
     // ICU's rule status for bare underscores: none for one, "number" for
     // a run of them. Matched so that both paths classify alike.
     const bool lone_underscore = !letters && !digits && i - start == 1;
-    const TokenKind kind = letters          ? TokenKind::kWord
+    const TokenKind kind = letters           ? TokenKind::kWord
                            : lone_underscore ? TokenKind::kPunctuation
                                              : TokenKind::kNumber;
     out->push_back({b, e, e, kind});
@@ -170,8 +178,8 @@ std::vector<Token> Tokenize(std::string_view utf8) {
       TokenizeWithIcu(chunk, base, &tokens);
     }
     std::size_t next = space;
-    while (next < utf8.size() && (utf8[next] == ' ' || utf8[next] == '\t' || utf8[next] == '\n' ||
-                                  utf8[next] == '\r')) {
+    while (next < utf8.size() &&
+           (utf8[next] == ' ' || utf8[next] == '\t' || utf8[next] == '\n' || utf8[next] == '\r')) {
       ++next;
     }
     if (next > space && !tokens.empty()) tokens.back().space_end = static_cast<std::uint32_t>(next);

@@ -49,7 +49,8 @@ fs::path FindVersion(const fs::path& dir, const std::string& stem) {
 }
 
 // Scores one pair into `tallies`; returns a description of mismatches.
-std::string ScorePair(const Lens& lens, const fs::path& dir, std::map<std::string, Tally>* tallies) {
+std::string ScorePair(const Lens& lens, const fs::path& dir,
+                      std::map<std::string, Tally>* tallies) {
   std::ifstream in(dir / "expected.json");
   nlohmann::json expected = nlohmann::json::parse(in);
   Result<Document> a = ReadDocument(FindVersion(dir, "old").string(), {});
@@ -73,7 +74,9 @@ std::string ScorePair(const Lens& lens, const fs::path& dir, std::map<std::strin
     Tally& t = (*tallies)[found[i].kind];
     ++t.produced;
     t.produced_matched += used[i];
-    if (!used[i]) report += "  spurious: " + found[i].kind + " " + found[i].instrument + ": " + found[i].explanation + "\n";
+    if (!used[i])
+      report += "  spurious: " + found[i].kind + " " + found[i].instrument + ": " +
+                found[i].explanation + "\n";
   }
   return report;
 }
@@ -97,13 +100,15 @@ TEST(LensCorpusTest, PrecisionAndRecallPerKind) {
   std::cout << "\nkind                        expected found  precision recall\n";
   Tally all;
   for (const auto& [kind, t] : tallies) {
-    std::printf("%-27s %8d %5d  %9.2f %6.2f\n", kind.c_str(), t.expected, t.produced, t.precision(), t.recall());
+    std::printf("%-27s %8d %5d  %9.2f %6.2f\n", kind.c_str(), t.expected, t.produced, t.precision(),
+                t.recall());
     all.expected += t.expected, all.produced += t.produced;
     all.expected_matched += t.expected_matched, all.produced_matched += t.produced_matched;
     EXPECT_GE(t.precision(), 0.9) << kind;
     EXPECT_GE(t.recall(), 0.9) << kind;
   }
-  std::printf("%-27s %8d %5d  %9.2f %6.2f\n", "all", all.expected, all.produced, all.precision(), all.recall());
+  std::printf("%-27s %8d %5d  %9.2f %6.2f\n", "all", all.expected, all.produced, all.precision(),
+              all.recall());
 }
 
 }  // namespace

@@ -62,8 +62,10 @@ TEST(RecurrenceQuality, PrecisionAndRecallOnLabelledUprPairs) {
   std::vector<RecurrenceItem> items;
   for (const auto& entry : std::filesystem::directory_iterator(std::string(shared) + "/upr-info")) {
     const std::string name = entry.path().filename().string();
-    if (!name.starts_with("upr-info_sessions_") || name.find("voluntary") != std::string::npos) continue;
-    Result<std::vector<Record>> records = record::ReadUprInfoRecords(entry.path().string(), *states);
+    if (!name.starts_with("upr-info_sessions_") || name.find("voluntary") != std::string::npos)
+      continue;
+    Result<std::vector<Record>> records =
+        record::ReadUprInfoRecords(entry.path().string(), *states);
     ASSERT_TRUE(records.has_value()) << records.error().message();
     for (std::size_t r = 0; r < records->size(); ++r) {
       index[{name, static_cast<int>(r + 1)}] = items.size();
@@ -75,7 +77,8 @@ TEST(RecurrenceQuality, PrecisionAndRecallOnLabelledUprPairs) {
   ASSERT_TRUE(finder.has_value()) << finder.error().message();
   const auto start = std::chrono::steady_clock::now();
   Result<std::vector<RecurrenceCluster>> clusters = finder->Find(items);
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   ASSERT_TRUE(clusters.has_value());
   std::vector<std::vector<std::size_t>> cluster_of(items.size());
   for (std::size_t c = 0; c < clusters->size(); ++c) {
@@ -94,12 +97,12 @@ TEST(RecurrenceQuality, PrecisionAndRecallOnLabelledUprPairs) {
     (same ? (p.recurring ? c.tp : c.fp) : (p.recurring ? c.fn : c.tn))++;
   }
   Counts all{tune.tp + check.tp, tune.fp + check.fp, tune.fn + check.fn, tune.tn + check.tn};
-  std::printf("recurrence on %zu real UPR recommendations: %.2f s, %zu clusters\n", items.size(), seconds,
-              clusters->size());
+  std::printf("recurrence on %zu real UPR recommendations: %.2f s, %zu clusters\n", items.size(),
+              seconds, clusters->size());
   std::printf("  tune half:  precision %.3f recall %.3f\n", tune.Precision(), tune.Recall());
   std::printf("  check half: precision %.3f recall %.3f\n", check.Precision(), check.Recall());
-  std::printf("  all %zu pairs: precision %.3f recall %.3f (tp %d fp %d fn %d tn %d)\n", pairs.size(),
-              all.Precision(), all.Recall(), all.tp, all.fp, all.fn, all.tn);
+  std::printf("  all %zu pairs: precision %.3f recall %.3f (tp %d fp %d fn %d tn %d)\n",
+              pairs.size(), all.Precision(), all.Recall(), all.tp, all.fp, all.fn, all.tn);
   EXPECT_GE(all.Precision(), 0.85);
   EXPECT_GE(all.Recall(), 0.85);
 }

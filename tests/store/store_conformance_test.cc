@@ -153,8 +153,8 @@ TEST_P(StoreConformanceTest, InitIsIdempotent) {
 
 TEST_P(StoreConformanceTest, PutReportsAddedUpdatedUnchanged) {
   std::unique_ptr<Store> store = OpenInit("alice");
-  Record d = Rec("dialogue", "eu-cn-38", {{"state", "CN"}, {"partner", "EU"}, {"round", "38"},
-                                          {"date", "2023-06-16"}});
+  Record d = Rec("dialogue", "eu-cn-38",
+                 {{"state", "CN"}, {"partner", "EU"}, {"round", "38"}, {"date", "2023-06-16"}});
   auto batch = store->BeginBatch();
   ASSERT_TRUE(batch.has_value());
   EXPECT_EQ(*(*batch)->Put(d), PutOutcome::kAdded);
@@ -175,7 +175,9 @@ TEST_P(StoreConformanceTest, PutReportsAddedUpdatedUnchanged) {
 
   Result<Record> got = store->GetByKey("dialogue", "eu-cn-38");
   ASSERT_TRUE(got.has_value()) << got.error().message();
-  EXPECT_EQ(got->fields, json({{"state", "CN"}, {"partner", "EU"}, {"date", "2023-06-16"},
+  EXPECT_EQ(got->fields, json({{"state", "CN"},
+                               {"partner", "EU"},
+                               {"date", "2023-06-16"},
                                {"outcome", "No progress on individual cases."}}));
   EXPECT_GT(got->id, 0);
   Result<Record> by_id = store->Get(got->id);
@@ -190,17 +192,24 @@ TEST_P(StoreConformanceTest, PutReportsAddedUpdatedUnchanged) {
 TEST_P(StoreConformanceTest, EveryFieldTypeRoundTrips) {
   std::unique_ptr<Store> store = OpenInit();
   Record r = Recommendation("r1", "CN", "Abolish the death penalty.",
-                            {{"document", "A/HRC/25/5"}, {"paragraph", "186.1"},
-                             {"date", "2013-10-22"}, {"session", 17}, {"cycle", 2},
+                            {{"document", "A/HRC/25/5"},
+                             {"paragraph", "186.1"},
+                             {"date", "2013-10-22"},
+                             {"session", 17},
+                             {"cycle", 2},
                              {"recommending_states", {"FR", "DE", "FR"}},
-                             {"themes", {"Death penalty", "死刑"}}, {"affected_persons", {"all"}},
-                             {"sdgs", {"16"}}, {"response", "noted"}, {"action_category", 5},
+                             {"themes", {"Death penalty", "死刑"}},
+                             {"affected_persons", {"all"}},
+                             {"sdgs", {"16"}},
+                             {"response", "noted"},
+                             {"action_category", 5},
                              {"source", "upr-info.csv line 2"}});
-  Record ratification = Rec("ratification", "cn-iccpr-s",
-                            {{"state", "CN"}, {"instrument", "ICCPR"}, {"action", "signature"},
-                             {"date", "1998-10-05"}});
-  Record agreement = Rec("agreement", "a1", {{"state", "CN"}, {"counterpart", "OHCHR"},
-                                             {"title", "MOU on technical cooperation"}});
+  Record ratification = Rec(
+      "ratification", "cn-iccpr-s",
+      {{"state", "CN"}, {"instrument", "ICCPR"}, {"action", "signature"}, {"date", "1998-10-05"}});
+  Record agreement =
+      Rec("agreement", "a1",
+          {{"state", "CN"}, {"counterpart", "OHCHR"}, {"title", "MOU on technical cooperation"}});
   Record version = Rec("agreement_version", "a1-v1",
                        {{"agreement", "a1"}, {"label", "draft"}, {"status", "draft"}});
   PutAll(*store, {r, ratification, agreement, version});
@@ -248,16 +257,17 @@ TEST_P(StoreConformanceTest, ValidationErrorsNameTheFieldAndWriteNothing) {
             "field 'recommending_states': unknown state code 'QQ'");
   Record bad_mechanism = Recommendation("r1", "CN", "t");
   bad_mechanism.fields["mechanism"] = "ccpr";
-  EXPECT_EQ(error(bad_mechanism), "field 'mechanism': unknown mechanism 'ccpr' (did you mean 'CCPR'?)");
+  EXPECT_EQ(error(bad_mechanism),
+            "field 'mechanism': unknown mechanism 'ccpr' (did you mean 'CCPR'?)");
   bad_mechanism.fields["mechanism"] = "NOPE";
   EXPECT_EQ(error(bad_mechanism),
             "field 'mechanism': unknown mechanism 'NOPE' (expected an id of data/mechanisms.jsonl, "
             "e.g. 'UPR', 'CCPR')");
-  EXPECT_EQ(error(Rec("ratification", "x", {{"state", "CN"}, {"instrument", "iccpr"},
-                                            {"action", "signature"}})),
+  EXPECT_EQ(error(Rec("ratification", "x",
+                      {{"state", "CN"}, {"instrument", "iccpr"}, {"action", "signature"}})),
             "field 'instrument': unknown instrument 'iccpr' (did you mean 'ICCPR'?)");
-  EXPECT_EQ(error(Rec("followup", "f1", {{"recommendation", "missing"}, {"date", "2020"},
-                                         {"assessor", "CCPR"}})),
+  EXPECT_EQ(error(Rec("followup", "f1",
+                      {{"recommendation", "missing"}, {"date", "2020"}, {"assessor", "CCPR"}})),
             "field 'recommendation': no recommendation with key 'missing'");
   EXPECT_EQ(error(Recommendation("r1", "CN", "t", {{"date", "2014-02-30"}})),
             "field 'date': invalid date '2014-02-30' (expected YYYY, YYYY-MM or YYYY-MM-DD)");
@@ -275,7 +285,8 @@ TEST_P(StoreConformanceTest, DestroyedBatchKeepsNothing) {
     auto batch = store->BeginBatch();
     ASSERT_TRUE(batch.has_value());
     for (int i = 0; i < 50; ++i) {
-      ASSERT_TRUE((*batch)->Put(Recommendation("r" + std::to_string(i), "FR", "Lost.")).has_value());
+      ASSERT_TRUE(
+          (*batch)->Put(Recommendation("r" + std::to_string(i), "FR", "Lost.")).has_value());
     }
     // Visible inside the batch...
     EXPECT_TRUE(store->GetByKey("recommendation", "r7").has_value());
@@ -341,8 +352,8 @@ bool IsUtcSeconds(const std::string& at) {
   const std::string shape = "dddd-dd-ddTdd:dd:ddZ";
   if (at.size() != shape.size()) return false;
   for (std::size_t i = 0; i < at.size(); ++i) {
-    bool ok = shape[i] == 'd' ? std::isdigit(static_cast<unsigned char>(at[i])) != 0
-                              : at[i] == shape[i];
+    bool ok =
+        shape[i] == 'd' ? std::isdigit(static_cast<unsigned char>(at[i])) != 0 : at[i] == shape[i];
     if (!ok) return false;
   }
   return true;
@@ -350,8 +361,9 @@ bool IsUtcSeconds(const std::string& at) {
 
 TEST_P(StoreConformanceTest, HistoryKeepsEveryChange) {
   std::unique_ptr<Store> store = OpenInit("import");
-  Record visit = Rec("visit", "sr-torture-cn-1", {{"state", "CN"}, {"mandate", "SR-TORTURE"},
-                                                  {"event", "requested"}, {"date", "2005"}});
+  Record visit =
+      Rec("visit", "sr-torture-cn-1",
+          {{"state", "CN"}, {"mandate", "SR-TORTURE"}, {"event", "requested"}, {"date", "2005"}});
   PutAll(*store, {visit});
   store = OpenInit("cli:alice");
   Record edited = visit;
@@ -396,29 +408,45 @@ TEST_P(StoreConformanceTest, HistoryOfANeverUpdatedRecordShowsItsValues) {
 std::vector<Record> SearchCorpus() {
   return {
       Recommendation("t1", "CN", "Prevent torture by the police and investigate all allegations.",
-                     {{"cycle", 3}, {"session", 31}, {"date", "2018-11-06"},
-                      {"response", "supported"}, {"themes", {"Torture", "Police"}},
+                     {{"cycle", 3},
+                      {"session", 31},
+                      {"date", "2018-11-06"},
+                      {"response", "supported"},
+                      {"themes", {"Torture", "Police"}},
                       {"recommending_states", {"FR", "DE"}}}),
       Recommendation("t2", "CN", "Close the black jails and end torture in prisons.",
-                     {{"cycle", 3}, {"session", 31}, {"date", "2018-11-06"},
-                      {"response", "noted"}, {"themes", {"Torture", "Detention"}},
+                     {{"cycle", 3},
+                      {"session", 31},
+                      {"date", "2018-11-06"},
+                      {"response", "noted"},
+                      {"themes", {"Torture", "Detention"}},
                       {"recommending_states", {"DE"}}}),
       Recommendation("t3", "SZ", "Establish a national preventive mechanism under OPCAT.",
-                     {{"cycle", 2}, {"session", 25}, {"date", "2016-05"},
-                      {"response", "supported"}, {"themes", {"Torture"}}}),
+                     {{"cycle", 2},
+                      {"session", 25},
+                      {"date", "2016-05"},
+                      {"response", "supported"},
+                      {"themes", {"Torture"}}}),
       Recommendation("t4", "CI", "Train police officers in human rights.",
-                     {{"cycle", 2}, {"session", 19}, {"date", "2014"},
-                      {"response", "supported"}, {"themes", {"Police"}},
+                     {{"cycle", 2},
+                      {"session", 19},
+                      {"date", "2014"},
+                      {"response", "supported"},
+                      {"themes", {"Police"}},
                       {"recommending_states", {"FR"}}}),
       Recommendation("t5", "CN", "Guarantee the rights of women and girls.",
-                     {{"cycle", 1}, {"session", 4}, {"date", "2009-02-09"},
-                      {"themes", {"Women"}}}),
-      Rec("recommendation", "c1", {{"state", "CN"}, {"mechanism", "CCPR"}, {"cycle", 1},
-                                   {"text", "Investigate deaths in detention and torture."}}),
-      Rec("recommendation", "c2", {{"state", "IR"}, {"mechanism", "CAT"},
-                                   {"text", "Detained persons must see a lawyer."}}),
-      Rec("recommendation", "s1", {{"state", "IR"}, {"mechanism", "SR-TORTURE"},
-                                   {"text", "Detainees should be protected from torture."}}),
+                     {{"cycle", 1}, {"session", 4}, {"date", "2009-02-09"}, {"themes", {"Women"}}}),
+      Rec("recommendation", "c1",
+          {{"state", "CN"},
+           {"mechanism", "CCPR"},
+           {"cycle", 1},
+           {"text", "Investigate deaths in detention and torture."}}),
+      Rec("recommendation", "c2",
+          {{"state", "IR"}, {"mechanism", "CAT"}, {"text", "Detained persons must see a lawyer."}}),
+      Rec("recommendation", "s1",
+          {{"state", "IR"},
+           {"mechanism", "SR-TORTURE"},
+           {"text", "Detainees should be protected from torture."}}),
   };
 }
 
@@ -450,10 +478,10 @@ TEST_P(StoreConformanceTest, SearchBooleanPhrasePrefixAndStems) {
   EXPECT_EQ(keys("\"national preventive mechanism\""), (Keys_{"t3"}));
   EXPECT_EQ(keys("\"preventive national mechanism\""), Keys_{});
   EXPECT_EQ(keys("detain*"), (Keys_{"c2", "s1"}));
-  EXPECT_EQ(keys("prisons"), (Keys_{"t2"}));       // stemming: prisons ~ prison
+  EXPECT_EQ(keys("prisons"), (Keys_{"t2"}));  // stemming: prisons ~ prison
   EXPECT_EQ(keys("investigating"), (Keys_{"c1", "t1"}));
   EXPECT_EQ(keys("women"), (Keys_{"t5"}));
-  EXPECT_EQ(keys("woman"), (Keys_{"t5"}));          // irregular plural
+  EXPECT_EQ(keys("woman"), (Keys_{"t5"}));  // irregular plural
   EXPECT_EQ(keys("police -torture"), (Keys_{"t4"}));
   SearchQuery bad;
   bad.text = "torture AND (police";
@@ -539,13 +567,22 @@ TEST_P(StoreConformanceTest, SearchFilters) {
 TEST_P(StoreConformanceTest, SearchOtherKinds) {
   std::unique_ptr<Store> store = OpenInit();
   PutAll(*store, SearchCorpus());
-  PutAll(*store, {Rec("followup", "f1", {{"recommendation", "c1"}, {"date", "2021-07"},
-                                        {"assessor", "CCPR"}, {"grade", "C"},
-                                        {"text", "No information on investigations."}}),
-                  Rec("visit", "v1", {{"state", "CN"}, {"mandate", "SR-TORTURE"},
-                                      {"event", "carried_out"}, {"date", "2005-11"}}),
-                  Rec("visit", "v2", {{"state", "IR"}, {"mandate", "SR-TORTURE"},
-                                      {"event", "requested"}, {"date", "2004"}})});
+  PutAll(*store, {Rec("followup", "f1",
+                      {{"recommendation", "c1"},
+                       {"date", "2021-07"},
+                       {"assessor", "CCPR"},
+                       {"grade", "C"},
+                       {"text", "No information on investigations."}}),
+                  Rec("visit", "v1",
+                      {{"state", "CN"},
+                       {"mandate", "SR-TORTURE"},
+                       {"event", "carried_out"},
+                       {"date", "2005-11"}}),
+                  Rec("visit", "v2",
+                      {{"state", "IR"},
+                       {"mandate", "SR-TORTURE"},
+                       {"event", "requested"},
+                       {"date", "2004"}})});
   SearchQuery q;
   q.kind = "followup";
   q.text = "investigation";
@@ -582,7 +619,8 @@ std::vector<Record> RandomRecommendations(int n, std::uint32_t seed) {
       extra["themes"].push_back(themes[rng() % themes.size()]);
     }
     extra["recommending_states"] = {states[rng() % states.size()]};
-    out.push_back(Recommendation("r" + std::to_string(i), states[rng() % states.size()], text, extra));
+    out.push_back(
+        Recommendation("r" + std::to_string(i), states[rng() % states.size()], text, extra));
   }
   return out;
 }
@@ -611,7 +649,8 @@ TEST_P(StoreConformanceTest, FacetsAreExact) {
   auto words = [](const Record& r) {
     std::string all = r.fields["text"].get<std::string>();
     for (const std::string& theme : FacetValues(r, "themes")) all += " " + theme;
-    std::transform(all.begin(), all.end(), all.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::transform(all.begin(), all.end(), all.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
     return all;
   };
   struct Case {
@@ -622,8 +661,11 @@ TEST_P(StoreConformanceTest, FacetsAreExact) {
   std::vector<Case> cases{
       {"", {}, [](const Record&) { return true; }},
       {"", {{"state", {"CN"}}}, [](const Record& r) { return r.fields["state"] == "CN"; }},
-      {"torture", {}, [&](const Record& r) { return words(r).find("torture") != std::string::npos; }},
-      {"police", {{"theme", {"Women"}}},
+      {"torture",
+       {},
+       [&](const Record& r) { return words(r).find("torture") != std::string::npos; }},
+      {"police",
+       {{"theme", {"Women"}}},
        [&](const Record& r) {
          auto t = FacetValues(r, "themes");
          return words(r).find("police") != std::string::npos &&
@@ -641,8 +683,8 @@ TEST_P(StoreConformanceTest, FacetsAreExact) {
     for (const Record& r : records) {
       if (!c.matches(r)) continue;
       ++total;
-      for (const char* f : {"state", "cycle", "response", "themes", "recommending_states",
-                            "mechanism"}) {
+      for (const char* f :
+           {"state", "cycle", "response", "themes", "recommending_states", "mechanism"}) {
         for (const std::string& v : FacetValues(r, f)) ++expected[f][v];
       }
     }
@@ -673,8 +715,10 @@ TEST_P(StoreConformanceTest, FacetsOfAWholeKindFollowUpdates) {
   std::vector<Record> visits;
   for (int i = 0; i < 60; ++i) {
     visits.push_back(Rec("visit", "v" + std::to_string(i),
-                         {{"state", i % 3 ? "CN" : "IR"}, {"mandate", "SR-TORTURE"},
-                          {"event", events[i % 3]}, {"date", "2010"}}));
+                         {{"state", i % 3 ? "CN" : "IR"},
+                          {"mandate", "SR-TORTURE"},
+                          {"event", events[i % 3]},
+                          {"date", "2010"}}));
   }
   PutAll(*store, visits);
   auto facets = [&](Store& s) {
@@ -689,10 +733,10 @@ TEST_P(StoreConformanceTest, FacetsOfAWholeKindFollowUpdates) {
     return out;
   };
   using Counts = std::map<std::string, std::map<std::string, std::int64_t>>;
-  EXPECT_EQ(facets(*store), (Counts{{"event", {{"accepted_in_principle", 20}, {"reminder", 20},
-                                               {"requested", 20}}},
-                                    {"mandate", {{"SR-TORTURE", 60}}},
-                                    {"state", {{"CN", 40}, {"IR", 20}}}}));
+  EXPECT_EQ(facets(*store),
+            (Counts{{"event", {{"accepted_in_principle", 20}, {"reminder", 20}, {"requested", 20}}},
+                    {"mandate", {{"SR-TORTURE", 60}}},
+                    {"state", {{"CN", 40}, {"IR", 20}}}}));
   auto batch = store->BeginBatch();
   ASSERT_TRUE(batch.has_value());
   for (int i = 0; i < 20; ++i) {
@@ -700,10 +744,11 @@ TEST_P(StoreConformanceTest, FacetsOfAWholeKindFollowUpdates) {
     visits[i].fields["state"] = "FR";
     ASSERT_TRUE((*batch)->Put(visits[i]).has_value());
   }
-  Counts expected{{"event", {{"accepted_in_principle", 14}, {"carried_out", 20}, {"reminder", 13},
-                             {"requested", 13}}},
-                  {"mandate", {{"SR-TORTURE", 60}}},
-                  {"state", {{"CN", 27}, {"FR", 20}, {"IR", 13}}}};
+  Counts expected{
+      {"event",
+       {{"accepted_in_principle", 14}, {"carried_out", 20}, {"reminder", 13}, {"requested", 13}}},
+      {"mandate", {{"SR-TORTURE", 60}}},
+      {"state", {{"CN", 27}, {"FR", 20}, {"IR", 13}}}};
   EXPECT_EQ(facets(*store), expected);  // inside the batch
   ASSERT_TRUE((*batch)->Commit().ok());
   batch->reset();
@@ -714,9 +759,15 @@ TEST_P(StoreConformanceTest, FacetsOfAWholeKindFollowUpdates) {
 
 TEST_P(StoreConformanceTest, ResolvesStatesByCodeOrAnyName) {
   std::unique_ptr<Store> store = OpenInit();
-  for (auto [name, code] : std::vector<std::pair<std::string, std::string>>{
-           {"CN", "CN"}, {"cn", "CN"}, {"CHN", "CN"}, {"China", "CN"}, {"Swaziland", "SZ"},
-           {"Iran (Islamic Republic of)", "IR"}, {"Ivory Coast", "CI"}, {"france", "FR"}}) {
+  for (auto [name, code] :
+       std::vector<std::pair<std::string, std::string>>{{"CN", "CN"},
+                                                        {"cn", "CN"},
+                                                        {"CHN", "CN"},
+                                                        {"China", "CN"},
+                                                        {"Swaziland", "SZ"},
+                                                        {"Iran (Islamic Republic of)", "IR"},
+                                                        {"Ivory Coast", "CI"},
+                                                        {"france", "FR"}}) {
     Result<std::string> resolved = store->ResolveState(name);
     ASSERT_TRUE(resolved.has_value()) << name << ": " << resolved.error().message();
     EXPECT_EQ(*resolved, code) << name;
