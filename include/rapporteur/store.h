@@ -65,8 +65,9 @@ class Batch {
   virtual const WriteCounts& counts() const = 0;
 };
 
-// NOLINTNEXTLINE(bugprone-exception-escape): the implicit noexcept move of
-// nlohmann::json members, whose invariant checks tidy cannot prove silent.
+// The implicit noexcept move of nlohmann::json members runs invariant checks
+// that clang-tidy cannot prove silent.
+// NOLINTNEXTLINE(bugprone-exception-escape)
 struct Change {
   std::int64_t id = 0;
   std::string at;  // UTC, ISO 8601 with seconds: "2026-11-29T06:40:00Z"

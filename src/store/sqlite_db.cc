@@ -29,10 +29,7 @@ Status SqliteStatus(int rc, const std::string& path, std::string_view detail) {
 }
 
 Query::Query(Query&& other) noexcept
-    : stmt_(other.stmt_),
-      db_(other.db_),
-      path_(std::move(other.path_)),
-      status_(std::move(other.status_)) {
+    : stmt_(other.stmt_), db_(other.db_), path_(other.path_), status_(std::move(other.status_)) {
   other.stmt_ = nullptr;
 }
 
