@@ -15,7 +15,19 @@ jobs=${JOBS:-2}
 fix=0
 [ "${1:-}" = --fix ] && fix=1
 
-mapfile -t sources < <(git ls-files '*.cc' '*.h')
+# The project's files: git's list in a checkout, else every .cc and .h
+# outside the build directories.
+list_files() {
+  if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+    git ls-files "$@"
+  else
+    local patterns=()
+    for p in "$@"; do patterns+=(-o -path "./$p"); done
+    find . \( -path './build*' -o -path ./.git -o -path '*/node_modules' \) -prune \
+      -o -type f \( -false "${patterns[@]}" \) -print | sed 's|^\./||' | sort
+  fi
+}
+mapfile -t sources < <(list_files '*.cc' '*.h')
 if [ "$fix" = 1 ]; then
   clang-format -i "${sources[@]}"
   exit 0
@@ -36,7 +48,7 @@ if [ ! -f "$build_dir/compile_commands.json" ]; then
   echo "error: cannot run clang-tidy: no '$build_dir/compile_commands.json' (run scripts/build.sh)" >&2
   exit 2
 fi
-mapfile -t checked < <(git ls-files 'src/*.cc' | grep -v -E '_(test|fuzz)\.cc$')
+mapfile -t checked < <(list_files 'src/*.cc' | grep -v -E '_(test|fuzz)\.cc$')
 echo "== clang-tidy (${#checked[@]} files, $jobs at a time)"
 # One process per file, its report printed whole if it fails.
 tmp=$(mktemp -d)
